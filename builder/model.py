@@ -208,6 +208,7 @@ class Dossier:
     summary: list[SummarySentence] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rejected: dict[str, str] = field(default_factory=dict)
 
     def article(self, slug: str) -> Article:
         return self._by_slug()[slug]

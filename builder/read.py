@@ -93,9 +93,10 @@ def _merge(base: Override, top: Override) -> Override:
     return Override(exclude=top.exclude or base.exclude, title_line=base.title_line, origin=top.origin, **fields)
 
 
-def read_sources(root: Path) -> tuple[list[Source], list[str]]:
-    """Every usable source under root, and one message per file that could not be used."""
+def read_sources(root: Path) -> tuple[list[Source], dict[str, str], list[str]]:
+    """Every usable source under root, the files that could not be used (name -> why), and config errors."""
     warnings: list[str] = []
+    rejected: dict[str, str] = {}
     manifest: dict[str, Override] = {}
     if (root / "articles.json").is_file():
         manifest, manifest_errors = config.load_manifest(root / "articles.json", "articles.json")
@@ -108,8 +109,8 @@ def read_sources(root: Path) -> tuple[list[Source], list[str]]:
         try:
             sources.append(read_source(root / name, name, override))
         except (ValueError, OSError) as exc:
-            warnings.append(str(exc))
+            rejected[name] = str(exc).removeprefix(f"{name}: ")
     for name in sorted(set(manifest) - {s.name for s in sources}):
         if not (root / name).exists():
             warnings.append(f"articles.json: lists {name!r}, which is not in the sources folder")
-    return sources, warnings
+    return sources, rejected, warnings

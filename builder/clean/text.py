@@ -45,7 +45,7 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
             line.kind, line.score, line.meta = "crosshead", 0.0, {"text": crosshead["text"]}
         elif found:
             line.kind, line.reason, line.score = "metadata", f"{found.kind} line", -blocks.METADATA_PENALTY
-        elif key in shared and line.words < 20:
+        elif key in shared and line.kind not in ("prose", "short prose"):
             line.kind, line.reason, line.score = "furniture", "line repeated across sources of the dossier", -5.0
         elif key and key in seen and line.words >= 4:
             line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
