@@ -1,0 +1,41 @@
+"""Stage 3: the whole corpus -> a Dossier: syndication, entities, related coverage, timeline, figures, summary.
+
+Pure: articles in, model objects out. Every analyser avoids all-pairs loops (indexes and LSH instead).
+"""
+from __future__ import annotations
+
+from ..config import Settings
+from ..clean.dates import choose_by_neighbours
+from ..model import Article, Dossier
+from .summary import summarize
+from .syndication import find_syndicated_copies
+
+
+def settle_ambiguous_dates(articles: list[Article]) -> None:
+    """Day/month order the text could not settle: take the reading nearest the other articles' dates."""
+    known = [a.published for a in articles if a.published]
+    for article in articles:
+        if article.published or not article.date_candidates:
+            continue
+        chosen = choose_by_neighbours(tuple(article.date_candidates), known)
+        if chosen:
+            article.published = chosen
+            article.warnings.append(f"date read as {chosen}: the nearest reading to the other articles' dates")
+        else:
+            article.warnings.append("publication date left empty: day and month order cannot be told apart")
+
+
+def analyze(articles: list[Article], settings: Settings) -> Dossier:
+    included = [a for a in articles if not a.excluded]
+    settle_ambiguous_dates(included)
+    syndication = find_syndicated_copies(included)
+    summary = summarize(included, syndication, settings.summary_words)
+    title = settings.title or _default_title(included)
+    return Dossier(title=title, articles=articles, syndication=syndication, summary=summary)
+
+
+def _default_title(articles: list[Article]) -> str:
+    dated = sorted(a.published for a in articles if a.published)
+    if not dated:
+        return "Dossier"
+    return f"Dossier: {len(articles)} articles, {dated[0]} to {dated[-1]}"

@@ -1,0 +1,49 @@
+"""Sentences and word tokens: the units every analyser works on."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article
+
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
+                 "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
+                 "a.m", "p.m", "approx", "est", "dept", "univ", "ft", "mt", "fig"}
+BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+TOKEN = re.compile(r"\w+", re.U)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article: str
+    paragraph: int
+    index: int
+    text: str
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph at sentence ends, not at abbreviations ('U.S.', 'Nov.') or initials."""
+    pieces, start = [], 0
+    for match in BOUNDARY.finditer(paragraph):
+        end = match.start() + len(match["close"])
+        before = paragraph[start:match.start()]
+        last_word = before.split()[-1].lower().rstrip(".") if before.split() else ""
+        if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        pieces.append(paragraph[start:end].strip())
+        start = match.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+def article_sentences(article: Article) -> list[Sentence]:
+    out = []
+    for p, paragraph in enumerate(article.paragraphs):
+        for s, text in enumerate(split_sentences(paragraph)):
+            out.append(Sentence(article.slug, p, s, text))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text.lower())

@@ -1,0 +1,143 @@
+"""Plain-text pages -> the article's lines: classify each line, then find the article's span.
+
+A scraped page is one block per line: menus and tickers are runs of short, capitalised lines with
+no sentence punctuation; the article is a run of long lines dense in function words. Each line gets
+a score (positive for prose, negative for furniture) and the body is the span with the largest total
+(the maximum-sum run, as in Finn et al.'s Body Text Extraction), so a lone prose-like line amid
+furniture stays out and a short crosshead between paragraphs stays in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import justext
+
+from . import rules
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+STOPLIST_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
+                      "it": "Italian", "nl": "Dutch", "ru": "Russian", "id": "Indonesian", "pl": "Polish",
+                      "sv": "Swedish", "tr": "Turkish", "da": "Danish", "no": "Norwegian_Bokmal", "ro": "Romanian",
+                      "cs": "Czech", "fi": "Finnish", "hu": "Hungarian", "uk": "Ukrainian", "ca": "Catalan"}
+METADATA_PENALTY = 15.0
+
+
+@lru_cache(maxsize=None)
+def stoplist(language: str | None) -> frozenset[str]:
+    name = STOPLIST_LANGUAGES.get(language or "", "English")
+    return frozenset(justext.get_stoplist(name))
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    words: int = 0
+    stop_density: float = 0.0
+    kind: str = "unknown"
+    reason: str = ""
+    score: float = 0.0
+    segments: int = 1
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ends_sentence(self) -> bool:
+        return self.text.rstrip().endswith(rules.TERMINAL_PUNCTUATION)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with whitespace folded; a paragraph broken across lines (even a blank one) is joined."""
+    raw = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    pending_blank = False
+    for line in raw:
+        if not line:
+            pending_blank = True
+            continue
+        if out and _continues(out[-1], line):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+        pending_blank = False
+    del pending_blank
+    return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """True when `line` is the rest of a sentence cut off at the end of `previous`."""
+    if previous.endswith(rules.TERMINAL_PUNCTUATION) or previous.endswith((",", "-", "–", "—", "|")):
+        return False
+    last_word = previous.split()[-1] if previous.split() else ""
+    first = line[:1]
+    return bool(first.islower() and last_word[:1].islower() and len(previous.split()) >= 2
+                and len(line.split()) >= 3)
+
+
+def _segments(text: str) -> int:
+    return len([s for s in rules.INLINE_SEPARATORS.split(text) if s.strip()])
+
+
+def measure(line: Line, language: str | None) -> None:
+    words = WORD.findall(line.text)
+    line.words = len(words)
+    stops = stoplist(language)
+    line.stop_density = sum(w.lower() in stops for w in words) / len(words) if words else 0.0
+    line.segments = _segments(line.text)
+
+
+def furniture_reason(text: str) -> str | None:
+    for reason, pattern in rules.FURNITURE:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _capitalised_share(text: str) -> float:
+    words = [w for w in WORD.findall(text) if len(w) > 3]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def classify(line: Line, cjk: bool) -> None:
+    """Set kind, reason and score of one line from its own shape."""
+    text, n = line.text, line.words
+    prose_like = (line.stop_density >= 0.3 or cjk) and line.ends_sentence
+    reason = furniture_reason(text)
+    if reason and not (n >= 25 and prose_like and reason in {"cookie or consent notice", "newsletter prompt",
+                                                             "login or account prompt"}):
+        line.kind, line.reason, line.score = "furniture", reason, -(3.0 + min(n, 20))
+    elif text.endswith((" -", " |", " –")) or (line.segments >= 3 and line.stop_density < 0.3):
+        line.kind, line.reason, line.score = "furniture", "headline ticker or link list", -(3.0 + min(n, 20))
+    elif cjk and len(text) >= 40 and line.ends_sentence:
+        line.kind, line.score = "prose", len(text) / 3.0
+    elif n >= 10 and line.stop_density >= 0.25 and line.ends_sentence:
+        line.kind, line.score = "prose", float(n)
+    elif n >= 6 and line.stop_density >= 0.2 and line.ends_sentence:
+        line.kind, line.score = "short prose", n * 0.6
+    elif n <= 12 and not line.ends_sentence:
+        line.kind, line.score = "short", -1.0 - (2.0 if _capitalised_share(text) > 0.6 else 0.0)
+    else:
+        line.kind, line.score = "weak", -1.0
+
+
+def max_sum_span(scores: list[float]) -> tuple[int, int]:
+    """Indices [start, end) of the contiguous run with the largest total (Kadane)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, i
+        else:
+            total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def is_cjk(text: str) -> bool:
+    sample = text[:5000]
+    cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return cjk > len(sample) * 0.2

@@ -1,0 +1,131 @@
+"""Metadata from the lines around an article: bylines, credits, dates, 'Published in', datelines, titles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+from .dates import DateMatch, find_dates
+
+GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+GLUED_PREFIX = re.compile(r"^(?P<prefix>[a-z]+(?: [a-z]+){1,3})(?P<rest>[A-Z].*)$")
+NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|de|da|van|von|bin|ibn|le|la|du|di)-?[\w'’-]*)$")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,2})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
+    r"(?:,?\s*(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|-|–|—)\s+(?=[A-Z\"“‘'])", re.I)
+SEPARATORS = re.compile(r"\s*(?:[|•·»«◦▪►●■]|\u00a0{2,}|\s{3,}|\t)\s*")
+
+
+@dataclass
+class LineMeta:
+    """What a metadata line says; a field is None when the line does not say it."""
+
+    kind: str
+    date: DateMatch | None = None
+    author: str | None = None
+    agency: str | None = None
+    outlet: str | None = None
+    note: str | None = None
+
+
+def unglue(text: str) -> str:
+    """Put back the space a scraper lost between inline elements ('Remember meForgot password')."""
+    return GLUE.sub(" ", text)
+
+
+def strip_glued_prefix(title: str) -> str:
+    """'article imageSyrian troops ...' -> 'Syrian troops ...': image alt text run into a headline."""
+    match = GLUED_PREFIX.match(title)
+    if match and len(match["rest"].split()) >= 3:
+        return match["rest"]
+    return title
+
+
+def agency_name(text: str) -> str | None:
+    return rules.WIRE_AGENCIES.get(text.strip(" .,-–—()").lower())
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
+
+
+def _person_or_agency(who: str, line: str) -> LineMeta:
+    """Read the part after 'By': an agency, a forum poster, a CMS account, or an author."""
+    first = SEPARATORS.split(who)[0].strip()
+    first = re.split(r"\s+(?:in|on|at|for|-|–|—)\s+|,\s*", first)[0].strip()
+    date_in = find_dates(first)
+    if date_in:
+        first = first[: date_in[0].start].strip()
+    agencies = [agency_name(part) for part in re.split(r"\s*(?:/|,| and )\s*", first)]
+    if first and all(agencies):
+        return LineMeta("byline", agency=agencies[0])
+    if rules.FORUM_MARKERS.search(line):
+        return LineMeta("byline", note=f"forum poster {first!r} is not the author")
+    if first.lower() in rules.CMS_ACCOUNTS:
+        return LineMeta("byline", note=f"site account {first!r} is not the author")
+    if _looks_like_name(first):
+        return LineMeta("byline", author=first)
+    return LineMeta("byline", note=f"byline {first!r} does not look like a person's name")
+
+
+def read_metadata_line(text: str) -> LineMeta | None:
+    """Recognise a byline, credit, date or 'Published in' line; None for anything else."""
+    words = text.split()
+    if not words or len(words) > 30:
+        return None
+    dates = find_dates(text)
+    date = dates[0] if dates else None
+    published = rules.PUBLISHED_IN.match(text)
+    if published and len(published["outlet"].split()) <= 6:
+        found = find_dates(published["date"] or "")
+        return LineMeta("published in", date=found[0] if found else date, outlet=published["outlet"].strip(" .:"))
+    credit = rules.CREDIT_LINE.match(text)
+    if credit:
+        return LineMeta("credit", agency=agency_name(credit["agency"]))
+    byline = rules.BYLINE.match(text)
+    if byline:
+        meta = _person_or_agency(byline["who"], text)
+        meta.date = date
+        return meta
+    if date and len(words) <= 12:
+        trailing = re.search(r"\bby\s+(?P<who>[\w.'’ -]{2,40})$", text[date.end:], re.I)
+        meta = _person_or_agency(trailing["who"], text) if trailing else LineMeta("date")
+        meta.kind, meta.date = ("byline" if trailing else "date"), date
+        return meta
+    return None
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """('BEIRUT', agency or None, rest) when the paragraph opens with a dateline, else (None, None, paragraph)."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None, None, paragraph
+    place = match["place"]
+    if place.lower() in rules.DATELINE_STOPWORDS or len(place) < 3:
+        return None, None, paragraph
+    if match["sep"] in "-–—" and not (place.isupper() or match["agency"]):
+        return None, None, paragraph
+    if not (place.isupper() or match["agency"] or match["sep"] == ":"):
+        return None, None, paragraph
+    if not place.isupper() and len(place.split()) > 2:
+        return None, None, paragraph
+    rest = paragraph[match.end():]
+    if len(rest.split()) < 6:
+        return None, None, paragraph
+    agency = agency_name(match["agency"]) if match["agency"] else None
+    return place, agency, rest
+
+
+def title_score(text: str, words: int) -> float:
+    """How much a line looks like a headline (0 = not at all)."""
+    if not 2 <= words <= 30 or text.endswith((".", ",", ";", ":")):
+        return 0.0
+    if read_metadata_line(text) or rules.INLINE_SEPARATORS.search(text.strip()):
+        return 0.0
+    score = 1.0
+    if 5 <= words <= 20:
+        score += 1.0
+    return score

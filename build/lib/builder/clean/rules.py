@@ -1,0 +1,86 @@
+"""What page furniture looks like, as data. The code in blocks.py and meta.py applies these tables.
+
+Every pattern here follows from how news pages are built (menus, share bars, comment widgets,
+login prompts, credits), never from one particular page.
+"""
+from __future__ import annotations
+
+import re
+
+WIRE_AGENCIES: dict[str, str] = {
+    "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "ap": "AP", "associated press": "AP", "the associated press": "AP",
+    "dpa": "dpa", "deutsche presse-agentur": "dpa", "ansa": "ANSA", "efe": "EFE", "xinhua": "Xinhua",
+    "bloomberg": "Bloomberg", "upi": "UPI", "united press international": "UPI", "pa": "PA",
+    "press association": "PA", "anadolu agency": "Anadolu Agency", "aa": "Anadolu Agency", "ians": "IANS",
+    "pti": "PTI", "press trust of india": "PTI", "ani": "ANI", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "yonhap": "Yonhap", "tass": "TASS", "ria novosti": "RIA Novosti", "aap": "AAP", "cp": "CP",
+    "the canadian press": "CP", "canadian press": "CP", "mena": "MENA", "wam": "WAM", "irna": "IRNA",
+    "kuna": "KUNA", "spa": "SPA", "bernama": "Bernama", "antara": "Antara", "nyt news service": "NYT",
+    "new york times news service": "NYT",
+}
+
+AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in WIRE_AGENCIES), key=len, reverse=True))
+
+CMS_ACCOUNTS = {"admin", "administrator", "editor", "editors", "webmaster", "staff", "web desk", "webdesk",
+                "news desk", "newsdesk", "desk", "online desk", "web team", "site admin", "author", "guest",
+                "anonymous", "anon", "user", "moderator", "team", "root", "publisher", "content team"}
+
+FORUM_MARKERS = re.compile(
+    r"\b(?:\d+\s+views?|\d+\s+comments?|\d+\s+repl(?:y|ies)|following|followers?|posts?:|joined|"
+    r"quote|report post|permalink|sfw|nsfw|reputation|karma)\b", re.I)
+
+FURNITURE: list[tuple[str, re.Pattern[str]]] = [
+    ("login or account prompt", re.compile(
+        r"\b(?:log ?in|sign ?in|sign ?up|register|forgot(?:ten)?\s*(?:your\s+)?password|remember me|"
+        r"create an account|my account|log ?out|subscribe now|already a subscriber)\b", re.I)),
+    ("share or follow bar", re.compile(
+        r"^(?:share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|"
+        r"follow us|share this(?: article| story)?|share on \w+|send|save|comments?)(?:\W+(?:share|tweet|pin|"
+        r"email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|save|comments?))*\W*$", re.I)),
+    ("link prompt", re.compile(
+        r"\b(?:cli?ck|tap) here\b|\bhere to (?:read|view|see|continue|download|watch|subscribe)\b|"
+        r"^(?:read|see|view) (?:more|full|the full)\b|^continue reading\b|^read more\b", re.I)),
+    ("cookie or consent notice", re.compile(r"\b(?:cookies?|privacy policy|terms of (?:use|service)|gdpr)\b", re.I)),
+    ("copyright line", re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)),
+    ("advertising", re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|"
+                               r"story continues below(?: advertisement)?|scroll to continue)\W*$", re.I)),
+    ("image notice", re.compile(r"\b(?:image|photo|picture) (?:will be|has been|was) (?:automatically )?"
+                                r"(?:disabled|removed|reported)|\bthank you for reporting\b|^(?:image|photo|"
+                                r"video|graphic) ?(?:credit|source)?:?\s*$", re.I)),
+    ("comment widget", re.compile(
+        r"^(?:no comments?(?: found| yet)?|\d+ comments?|comments?|leave a (?:comment|reply)|post a comment|"
+        r"add (?:a|your) comment|join the (?:discussion|conversation)|comment as\b.*|reader comments|"
+        r"show comments|view comments|comment on this (?:story|article))\W*", re.I)),
+    ("navigation", re.compile(r"^(?:home|menu|search|skip to (?:main )?content|back to top|top|next|previous|"
+                              r"prev|random|more|close|open|toggle navigation|main menu)\W*$", re.I)),
+    ("related links", re.compile(r"^(?:related(?: (?:articles|stories|news|content|coverage|topics))?|"
+                                 r"more (?:about|news|from|stories|on)\b.*|latest(?: news)?|top (?:news|stories)|"
+                                 r"most (?:read|popular|viewed|shared)|recommended(?: for you)?|"
+                                 r"you (?:may|might) also like|trending(?: now)?|editor'?s? picks?|"
+                                 r"tags?:.*|topics?:.*|filed under:?.*|categories?:.*)\W*$", re.I)),
+    ("newsletter prompt", re.compile(r"\b(?:newsletter|sign up for|get our|delivered to your inbox|"
+                                     r"subscribe to)\b", re.I)),
+]
+
+COMMENT_SECTION_START = re.compile(
+    r"^(?:no comments? found|\d+ comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
+    r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|comment as\b.*|"
+    r"show comments|view comments)\W*$", re.I)
+
+INLINE_SEPARATORS = re.compile(r"(?:\s*[|•·»«◦▪►●■]\s*|\u00a0{2,}|\s{3,}|\t)")
+
+TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;")
+
+DATELINE_STOPWORDS = {"update", "updated", "analysis", "opinion", "comment", "editorial", "watch", "video",
+                      "photo", "photos", "note", "editor's note", "exclusive", "breaking", "live", "read",
+                      "listen", "source", "sources", "warning", "correction", "q", "a", "by"}
+
+PUBLISHED_IN = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<outlet>.+?)(?:\s+on\s+(?P<date>.+))?$",
+                          re.I)
+
+CREDIT_LINE = re.compile(
+    rf"^[\s\-–—(/]*(?P<agency>{AGENCY_NAMES})(?:\s*(?:/|and|,)\s*(?:{AGENCY_NAMES}))*[\s)\-–—.]*$", re.I)
+
+BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<who>.+)$", re.I)

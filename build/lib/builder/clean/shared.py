@@ -1,0 +1,41 @@
+"""Lines that recur across the dossier's sources: menus and footers of one site, not article text."""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from ..model import Source
+from .decode import decode
+from .text import normalise
+
+MAX_WORDS = 20
+
+
+def line_keys(source: Source) -> set[str]:
+    """Normalised short lines of a text source (article paragraphs are long and stay out)."""
+    if source.format != "text":
+        return set()
+    text, _ = decode(source.data)
+    keys = set()
+    for line in text.split("\n"):
+        key = normalise(line)
+        if key and len(key.split()) < MAX_WORDS:
+            keys.add(key)
+    return keys
+
+
+def find_shared_lines(sources: list[Source]) -> dict[str, frozenset[str]]:
+    """For each source, its short lines that also occur in at least one other source."""
+    counts: Counter[bytes] = Counter()
+    for source in sources:
+        counts.update(_digest(k) for k in line_keys(source))
+    shared = {}
+    for source in sources:
+        keys = frozenset(k for k in line_keys(source) if counts[_digest(k)] >= 2)
+        if keys:
+            shared[source.name] = keys
+    return shared
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()

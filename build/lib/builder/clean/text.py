@@ -1,0 +1,168 @@
+"""Clean a plain-text page: the body span, its crossheads and paragraphs, and the metadata around it."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..model import Block, Removal
+from . import blocks, meta, rules
+from .blocks import Line
+
+CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
+HEADING_MAX_WORDS = 10
+
+
+@dataclass
+class Found:
+    """What the cleaner read off a page, before it becomes an Article."""
+
+    title: str | None = None
+    outlet: str | None = None
+    agency: str | None = None
+    author: str | None = None
+    published: str | None = None
+    date_candidates: tuple[str, ...] = ()
+    date_raw: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
+    seen: set[str] = set()
+    for line in lines:
+        key = normalise(line.text)
+        crosshead = CROSSHEAD.match(line.text)
+        found = meta.read_metadata_line(line.text)
+        if crosshead and len(crosshead["text"].split()) <= HEADING_MAX_WORDS and not found:
+            line.kind, line.score, line.meta = "crosshead", 0.0, {"text": crosshead["text"]}
+        elif found:
+            line.kind, line.reason, line.score = "metadata", f"{found.kind} line", -blocks.METADATA_PENALTY
+        elif key in shared and line.kind not in ("prose", "short prose"):
+            line.kind, line.reason, line.score = "furniture", "line repeated across sources of the dossier", -5.0
+        elif key and key in seen and line.words >= 4:
+            line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
+        seen.add(key)
+
+
+def _comment_cut(lines: list[Line], start: int, end: int) -> int:
+    """The body ends where a comment section starts."""
+    for i in range(start + 1, end):
+        if rules.COMMENT_SECTION_START.match(lines[i].text):
+            return i
+    return end
+
+
+def find_body_span(lines: list[Line]) -> tuple[int, int]:
+    start, end = blocks.max_sum_span([line.score for line in lines])
+    if start >= end:
+        return 0, 0
+    return start, _comment_cut(lines, start, end)
+
+
+def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
+    line = lines[i]
+    if line.kind == "crosshead":
+        return True
+    if line.kind != "short" or not (1 <= line.words <= HEADING_MAX_WORDS) or i in (start, end - 1):
+        return False
+    if not line.text[:1].isupper() and not line.text[:1].isdigit():
+        return False
+    before = next((lines[j] for j in range(i - 1, start - 1, -1) if lines[j].kind != "repeat"), None)
+    after = lines[i + 1] if i + 1 < end else None
+    prose = {"prose", "short prose"}
+    return bool(before and after and before.kind in prose and after.kind in prose)
+
+
+def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
+    """Turn the span's lines into blocks; returns the indices kept."""
+    kept = []
+    for i in range(start, end):
+        line = lines[i]
+        if _is_heading(lines, i, start, end):
+            text = line.meta.get("text", line.text)
+            found.blocks.append(Block("heading", text))
+            kept.append(i)
+        elif line.kind in ("prose", "short prose") or (line.kind == "weak" and line.words >= 10):
+            found.blocks.append(Block("paragraph", line.text))
+            kept.append(i)
+    return kept
+
+
+def _removal_reason(line: Line, i: int, start: int, end: int) -> str:
+    if line.reason:
+        return line.reason
+    if i < start:
+        return "before the article (menus, headers)"
+    if i >= end:
+        return "after the article (related links, comments, footer)"
+    return "short line inside the article (label, caption or link)"
+
+
+def _apply_metadata(lines: list[Line], start: int, end: int, found: Found) -> None:
+    """Take metadata from the lines nearest the body: header lines first, then credits after it."""
+    order = list(range(start - 1, -1, -1)) + list(range(start, len(lines)))
+    for i in order:
+        line_meta = meta.read_metadata_line(lines[i].text)
+        if line_meta is None or lines[i].kind not in ("metadata",):
+            continue
+        if line_meta.date and found.date_candidates == ():
+            found.date_candidates, found.date_raw = line_meta.date.candidates, line_meta.date.raw
+        found.agency = found.agency or line_meta.agency
+        found.outlet = found.outlet or line_meta.outlet
+        found.author = found.author or line_meta.author
+        if line_meta.note:
+            found.warnings.append(f"{line_meta.note}: author left empty")
+
+
+def _find_title(lines: list[Line], start: int) -> int | None:
+    """The headline: the nearest headline-shaped line above the body, past bylines and dates."""
+    best, best_score = None, 0.0
+    for distance, i in enumerate(range(start - 1, max(-1, start - 25), -1)):
+        line = lines[i]
+        if line.kind in ("metadata", "furniture", "repeat"):
+            continue
+        score = meta.title_score(meta.strip_glued_prefix(line.text), line.words)
+        score -= distance * 0.1
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def clean_text(text: str, language: str | None, shared: frozenset[str] = frozenset()) -> Found:
+    found = Found(language=language)
+    cjk = blocks.is_cjk(text)
+    lines = [Line(i, t) for i, t in enumerate(blocks.split_lines(text))]
+    for line in lines:
+        blocks.measure(line, language)
+        blocks.classify(line, cjk)
+    _mark_special(lines, shared)
+    start, end = find_body_span(lines)
+    title_index = _find_title(lines, start)
+    if title_index is not None:
+        found.title = meta.strip_glued_prefix(lines[title_index].text)
+    _apply_metadata(lines, start, end, found)
+    kept = set(_body(lines, start, end, found))
+    for i, line in enumerate(lines):
+        if i not in kept and i != title_index:
+            found.removed.append(Removal(line.text, _removal_reason(line, i, start, end)))
+    _take_dateline(found)
+    return found
+
+
+def _take_dateline(found: Found) -> None:
+    first = next((k for k, b in enumerate(found.blocks) if b.kind == "paragraph"), None)
+    if first is None:
+        return
+    place, agency, rest = meta.split_dateline(found.blocks[first].text)
+    if place:
+        found.dateline = place
+        found.agency = found.agency or agency
+        found.blocks[first] = found.blocks[first].__class__("paragraph", rest)

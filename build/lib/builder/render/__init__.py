@@ -1,0 +1,18 @@
+"""Stage 4: Dossier -> {path under docs/: text}. Pure: no file is read or written here."""
+from __future__ import annotations
+
+from ..model import Dossier
+from .articles import render_article_page, render_articles_index, render_sources_page
+from .common import article_path
+from .summary import render_summary_page
+
+
+def render_site(dossier: Dossier) -> dict[str, str]:
+    pages = {
+        "index.md": render_summary_page(dossier),
+        "articles/index.md": render_articles_index(dossier),
+        "sources.md": render_sources_page(dossier),
+    }
+    for article in dossier.included:
+        pages[article_path(article.slug)] = render_article_page(dossier, article)
+    return pages

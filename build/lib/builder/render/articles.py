@@ -1,0 +1,154 @@
+"""Article pages, the articles index and the source index."""
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+
+from ..model import Article, Dossier, Syndication
+from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
+from .escape import html_text, md_text
+
+REMOVED_SHOWN = 400
+
+
+def _meta_line(article: Article) -> str:
+    parts = []
+    if article.outlet:
+        parts.append(f"**{md_text(article.outlet)}**")
+    if article.agency:
+        parts.append(f"Agency: {md_text(article.agency)}")
+    if article.author:
+        parts.append(f"By {md_text(article.author)}")
+    parts.append(f"Published {human_date(article.published)}")
+    if article.dateline:
+        parts.append(f"Dateline: {md_text(article.dateline)}")
+    return " · ".join(parts)
+
+
+def _syndication_note(dossier: Dossier, article: Article, page: str) -> str:
+    notes = []
+    for link in dossier.syndication:
+        if link.copy == article.slug:
+            original = dossier.article(link.original)
+            notes.append(f"Same story as {article_link(original, page)} ({md_text(original.byline)}): "
+                         f"{link.shared} of {link.total} paragraphs shared. This copy is counted once.")
+        elif link.original == article.slug:
+            copy = dossier.article(link.copy)
+            notes.append(f"Same story as {article_link(copy, page)} ({md_text(copy.byline)}), which republishes "
+                         f"it: {link.shared} of {link.total} of its paragraphs come from this article.")
+    if not notes:
+        return ""
+    body = "\n\n".join(f"    {n}" for n in notes)
+    return f'!!! info "Syndicated wire story"\n\n{body}\n'
+
+
+def _diff_words(original: str, copy: str) -> str:
+    """Inline word diff as HTML: removed words struck through, added words underlined."""
+    a, b = original.split(), copy.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(html_text(" ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(f"<del>{html_text(' '.join(a[i1:i2]))}</del>")
+        if j2 > j1:
+            out.append(f"<ins>{html_text(' '.join(b[j1:j2]))}</ins>")
+    return " ".join(out)
+
+
+def _diff_section(link: Syndication) -> str:
+    rows = []
+    for change in link.changes:
+        if change.op == "same":
+            continue
+        if change.op == "edited":
+            rows.append(f"<li><strong>edited</strong>: {_diff_words(change.original or '', change.copy or '')}</li>")
+        elif change.op == "added":
+            rows.append(f"<li><strong>added</strong>: <ins>{html_text(change.copy or '')}</ins></li>")
+        else:
+            rows.append(f"<li><strong>not in the copy</strong>: <del>{html_text(change.original or '')}</del></li>")
+    same = sum(c.op == "same" for c in link.changes)
+    intro = f"{same} paragraphs unchanged; what the copy changed, paragraph by paragraph:"
+    return f'??? abstract "What the copy changed"\n\n    {intro}\n\n    <ul class="dossier-diff">{"".join(rows)}</ul>\n'
+
+
+def _removed_box(article: Article) -> str:
+    if not article.removed:
+        return ""
+    lines = [f"    - {md_text(r.text[:300])} — *{md_text(r.reason)}*" for r in article.removed[:REMOVED_SHOWN]]
+    more = len(article.removed) - REMOVED_SHOWN
+    if more > 0:
+        lines.append(f"    - … and {more} more lines")
+    return f'??? note "What was removed ({len(article.removed)} lines)"\n\n' + "\n".join(lines) + "\n"
+
+
+def _body(article: Article) -> str:
+    parts = []
+    for block in article.blocks:
+        parts.append(f"## {md_text(block.text)}" if block.kind == "heading" else md_text(block.text))
+    return "\n\n".join(parts)
+
+
+def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> str:
+    page = article_path(article.slug)
+    meta = generated_meta(
+        article.title or article.source, outlet=article.outlet, agency=article.agency, author=article.author,
+        published=article.published, dateline=article.dateline, language=article.language, url=article.url,
+        source_file=article.source, source_sha256=article.sha256, words=article.word_count,
+        tags=sorted({t for t in (article.outlet, article.agency) if t}) or None)
+    parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
+    if article.url:
+        parts.append(f"[Original article]({article.url})")
+    parts.append(_syndication_note(dossier, article, page))
+    for link in dossier.syndication:
+        if link.copy == article.slug:
+            parts.append(_diff_section(link))
+    parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
+              f"[All sources]({link_from(page, 'sources.md')})", _removed_box(article)]
+    return with_front_matter(meta, "\n\n".join(p for p in parts if p))
+
+
+def render_articles_index(dossier: Dossier) -> str:
+    page = "articles/index.md"
+    by_day: dict[str, list[Article]] = defaultdict(list)
+    for article in dossier.included:
+        by_day[article.published or ""].append(article)
+    parts = ["# Articles", f"{len(dossier.included)} articles, newest first."]
+    for day in sorted(by_day, reverse=True):
+        parts.append(f"## {human_date(day or None)}")
+        parts.append("\n".join(f"- {article_link(a, page)} — {md_text(a.byline)}"
+                               + (f", {md_text(a.dateline)}" if a.dateline else "")
+                               for a in sorted(by_day[day], key=lambda a: a.slug)))
+    return with_front_matter(generated_meta("Articles"), "\n\n".join(parts))
+
+
+def _status(dossier: Dossier, article: Article, page: str) -> str:
+    if article.excluded:
+        return "excluded by the curator"
+    for link in dossier.syndication:
+        if link.copy == article.slug:
+            return f"syndicated copy of {article_link(dossier.article(link.original), page)}"
+    return "included"
+
+
+def render_sources_page(dossier: Dossier) -> str:
+    page = "sources.md"
+    rows = ["| # | Title | Outlet / agency | Published | Words | Status | File | sha256 |",
+            "|---|---|---|---|---|---|---|---|"]
+    for n, article in enumerate(sorted(dossier.articles, key=lambda a: a.source), 1):
+        title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
+        rows.append(f"| {n} | {title} | {md_text(article.byline)} | {article.published or '—'} | "
+                    f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)} | "
+                    f"<code title=\"{article.sha256}\">{article.sha256[:12]}</code> |")
+    parts = ["# Sources", f"Every file in the sources folder: {len(dossier.articles)} read, "
+             f"{len(dossier.included)} in the dossier.", "\n".join(rows)]
+    if dossier.rejected:
+        parts.append("## Files that could not be used")
+        parts.append("\n".join(f"- {md_text(name)}: {md_text(reason)}" for name, reason in sorted(dossier.rejected.items())))
+    return with_front_matter(generated_meta("Sources"), "\n\n".join(parts))
+
+
+def plain_body(article: Article) -> str:
+    """The body as Markdown for the `clean` command: crossheads as `##`, text as it is."""
+    return "\n\n".join(f"## {b.text}" if b.kind == "heading" else b.text for b in article.blocks)

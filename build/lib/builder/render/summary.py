@@ -1,0 +1,84 @@
+"""The home page: the combined summary, in sections the curator can edit one by one."""
+from __future__ import annotations
+
+from ..model import Dossier
+from .common import article_link, citation_note, generated_meta, human_date, section, with_front_matter
+from .escape import md_text
+
+PAGE = "index.md"
+
+
+class Footnotes:
+    """Footnote labels local to one section, so a kept (edited) section never depends on another."""
+
+    def __init__(self, prefix: str, dossier: Dossier):
+        self.prefix, self.dossier, self.used = prefix, dossier, []
+
+    def cite(self, slugs: list[str]) -> str:
+        marks = []
+        for slug in slugs:
+            if slug not in self.used:
+                self.used.append(slug)
+            marks.append(f"[^{self.prefix}{self.used.index(slug) + 1}]")
+        return "".join(marks)
+
+    def definitions(self) -> str:
+        return "\n".join(f"[^{self.prefix}{n}]: {citation_note(self.dossier, slug, PAGE)}"
+                         for n, slug in enumerate(self.used, 1))
+
+
+def _cited_section(name: str, heading: str, lines: list[str], notes: Footnotes, empty: str) -> str:
+    body = "\n\n".join(lines) if lines else empty
+    return section(name, f"## {heading}\n\n{body}\n\n{notes.definitions()}")
+
+
+def overview_section(dossier: Dossier) -> str:
+    notes = Footnotes("s", dossier)
+    text = " ".join(f"{md_text(s.text)}{notes.cite(s.articles)}" for s in dossier.summary)
+    return _cited_section("overview", "Overview", [text] if text else [], notes,
+                          "The articles hold no sentence that could be summarised.")
+
+
+def timeline_section(dossier: Dossier) -> str:
+    notes = Footnotes("t", dossier)
+    rows = [f"- **{e.date}**: {md_text(e.text)}{notes.cite(e.articles)}" for e in dossier.events]
+    lines = ["\n".join(rows), "[Full timeline](timeline.md)"] if rows else []
+    return _cited_section("timeline", "What happened when", lines, notes, "No dated events were found.")
+
+
+def figures_section(dossier: Dossier) -> str:
+    notes = Footnotes("f", dossier)
+    rows = ["| Figure | What it counts | According to | Reported by |", "|---|---|---|---|"]
+    for figure in dossier.figures:
+        flag = " (differs between sources)" if figure.differs_from else ""
+        rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
+                    f"{md_text(figure.attributed_to or '—')} | {notes.cite(figure.articles)} |")
+    return _cited_section("figures", "Key figures", ["\n".join(rows)] if dossier.figures else [], notes,
+                          "No figures were found.")
+
+
+def differences_section(dossier: Dossier) -> str:
+    notes = Footnotes("d", dossier)
+    lines = []
+    for difference in dossier.differences:
+        sides = "\n".join(f"    - {md_text(text)}{notes.cite(slugs)}" for text, slugs in difference.sides)
+        lines.append(f"- **{md_text(difference.topic)}**\n\n{sides}")
+    return _cited_section("differences", "Where the sources differ", lines, notes,
+                          "The sources do not contradict each other on any figure or date found.")
+
+
+def sources_section(dossier: Dossier) -> str:
+    rows = [f"- {human_date(a.published)}: {article_link(a, PAGE)} — {md_text(a.byline)}"
+            for a in sorted(dossier.included, key=lambda a: (a.published or "", a.slug))]
+    body = "\n".join(rows) or "No articles yet: add files to the sources folder."
+    return section("sources", f"## Sources\n\n{body}\n\n[Source index with files and checksums](sources.md)")
+
+
+def render_summary_page(dossier: Dossier) -> str:
+    dates = sorted(a.published for a in dossier.included if a.published)
+    span = f"from {human_date(dates[0])} to {human_date(dates[-1])}" if dates else "with no known dates"
+    intro = (f"A dossier of {len(dossier.included)} articles published {span}. Every sentence below is taken from "
+             f"the articles and cites them; hover a number to see the source.")
+    parts = [f"# {md_text(dossier.title)}", intro, overview_section(dossier), timeline_section(dossier),
+             figures_section(dossier), differences_section(dossier), sources_section(dossier)]
+    return with_front_matter(generated_meta("Summary", hide=["navigation"]), "\n\n".join(parts))

@@ -1,0 +1,119 @@
+"""End to end: sources -> builder -> docs -> `mkdocs build --strict`, as a curator runs it."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from conftest import mkdocs_build, run_builder
+
+HOSTILE = """<script>alert('x')</script> Hostile headline: with colon --- and # hash
+By Reuters
+November 20, 2017
+
+# Not a heading: the first paragraph begins with a hash and has enough words to count as article prose.
+
+[x](javascript:alert(1)) is a link that must stay text, and this sentence is long enough to be kept as prose.
+
+| a | b | is a table row in a source; it must not become a table in the page, it is only words here.
+
+---
+
+{{ config.site_name }} and {% raw %} are template syntax that must print as text, not run, in this article.
+
+<img src=x onerror=alert(2)> and <iframe src="https://evil.example"></iframe> are tags shown as plain text here.
+
+*[HTML]: abbreviation syntax and [^1] footnote syntax and {: .evil } attribute syntax stay literal in the text.
+"""
+
+
+def test_seeds_build_with_strict_mkdocs(seed_project: Path) -> None:
+    result = mkdocs_build(seed_project)
+    assert result.returncode == 0, result.stderr
+    site = seed_project / "site"
+    assert (site / "index.html").is_file()
+    assert (site / "sources" / "index.html").is_file()
+    articles = sorted((site / "articles").glob("*/index.html"))
+    assert len(articles) == 5, articles
+    assert (site / "articles" / "index.html").is_file()
+
+
+def test_hostile_source_is_shown_as_text(seed_project: Path) -> None:
+    (seed_project / "sources" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    result = mkdocs_build(seed_project)
+    assert result.returncode == 0, result.stderr
+    page = (seed_project / "site" / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
+    body = page[page.index('<article'):page.index('</article>')]
+    assert "<script>alert" not in page
+    assert "<img src=x" not in body and "<iframe" not in body
+    assert 'href="javascript:' not in page
+    assert "<table" not in body.split("What was removed")[0]
+    assert body.count("<hr") == 1, "only the page's own rule before the source line"
+    assert "<h1" in body and body.count("<h1") == 1
+    text = html.unescape(re.sub(r"<[^>]+>", "", body))
+    for literal in ["# Not a heading", "[x](javascript:alert(1))", "| a | b |", "{{ config.site_name }}",
+                    "<img src=x onerror=alert(2)>", "*[HTML]:", "[^1]", "{: .evil }"]:
+        assert literal in text, literal
+    assert "<script>alert('x')</script> Hostile headline: with colon" in html.unescape(page)
+
+
+def test_build_twice_changes_nothing_and_removal_removes_page(seed_project: Path) -> None:
+    docs = seed_project / "docs"
+    first = run_builder("build", seed_project / "sources", "-o", docs, "--cache", seed_project / "cache", "-q")
+    assert first.returncode == 0, first.stderr
+    snapshot = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    second = run_builder("build", seed_project / "sources", "-o", docs, "--cache", seed_project / "cache", "-q")
+    assert "0 written" in second.stdout
+    assert snapshot == {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in docs.rglob("*") if p.is_file()}
+    (seed_project / "sources" / "002_1edb87f518427efb.txt").unlink()
+    third = run_builder("build", seed_project / "sources", "-o", docs, "--cache", seed_project / "cache", "-q")
+    assert third.returncode == 0
+    assert not (docs / "articles" / "002-1edb87f518427efb.md").exists()
+    assert "002_1edb87f518427efb" not in (docs / "sources.md").read_text(encoding="utf-8")
+
+
+def test_summary_edit_survives_rebuild_byte_for_byte(seed_project: Path) -> None:
+    docs = seed_project / "docs"
+    assert run_builder("build", seed_project / "sources", "-o", docs, "-q").returncode == 0
+    index = docs / "index.md"
+    original = index.read_text(encoding="utf-8")
+    start = original.index("<!-- dossier:section overview -->")
+    end = original.index("<!-- dossier:end overview -->")
+    edited_section = ("<!-- dossier:section overview -->\n\n## Overview\n\nThe curator's own words: Albu Kamal "
+                      "fell in November 2017.[^s1]\n\n[^s1]: [Syrian troops break into last IS-held town]"
+                      "(articles/003-9b41f538f22d9c2c.md)\n\n")
+    edited = original[:start] + edited_section + original[end:]
+    index.write_text(edited, encoding="utf-8")
+    (seed_project / "sources" / "004_c53045a6dcb19345.txt").unlink()
+    rebuilt = run_builder("build", seed_project / "sources", "-o", docs, "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "left alone (edited by hand): index.md § overview" in rebuilt.stdout
+    after = index.read_text(encoding="utf-8")
+    assert edited_section + "<!-- dossier:end overview -->" in after
+    assert "004-c53045a6dcb19345" not in after.split("<!-- dossier:section sources -->")[1]
+    again = run_builder("build", seed_project / "sources", "-o", docs, "-q")
+    assert index.read_text(encoding="utf-8") == after
+    assert "index.md § overview" in again.stdout
+
+
+def test_edited_article_page_is_left_alone(seed_project: Path) -> None:
+    docs = seed_project / "docs"
+    assert run_builder("build", seed_project / "sources", "-o", docs, "-q").returncode == 0
+    page = docs / "articles" / "003-9b41f538f22d9c2c.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nCurator's note.\n", encoding="utf-8")
+    edited = page.read_bytes()
+    result = run_builder("build", seed_project / "sources", "-o", docs, "-q")
+    assert page.read_bytes() == edited
+    assert "articles/003-9b41f538f22d9c2c.md (edited by hand)" in result.stdout
+
+
+def test_build_command_works_on_any_folder(tmp_path: Path) -> None:
+    sources = tmp_path / "elsewhere"
+    sources.mkdir()
+    (sources / "one.txt").write_text("A headline about something\nBy AFP\nMarch 3, 2020\n\n" + "The council met on "
+                                     "Tuesday and voted to approve the new budget for the coming year. " * 3,
+                                     encoding="utf-8")
+    result = run_builder("build", sources, "-o", tmp_path / "out", "-q")
+    assert result.returncode == 0, result.stderr
+    assert "1 sources: 1 articles" in result.stdout
+    assert (tmp_path / "out" / "articles" / "one.md").is_file()
