@@ -134,19 +134,19 @@ def _status(dossier: Dossier, article: Article, page: str) -> str:
 
 def render_sources_page(dossier: Dossier) -> str:
     page = "sources.md"
-    rows = ["| # | Title | Outlet / agency | Published | Words | Status | File | sha256 |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| # | Title | Outlet / agency | Published | Words | Status | Raw file and sha256 |",
+            "|--:|---|---|---|--:|---|---|"]
     for n, article in enumerate(sorted(dossier.articles, key=lambda a: a.source), 1):
         title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
         rows.append(f"| {n} | {title} | {md_text(article.byline)} | {article.published or '—'} | "
-                    f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)} | "
-                    f"<code title=\"{article.sha256}\">{article.sha256[:12]}</code> |")
+                    f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)}<br>"
+                    f"<code title=\"{article.sha256}\">{article.sha256[:16]}…</code> |")
     parts = ["# Sources", f"Every file in the sources folder: {len(dossier.articles)} read, "
              f"{len(dossier.included)} in the dossier.", "\n".join(rows)]
     if dossier.rejected:
         parts.append("## Files that could not be used")
         parts.append("\n".join(f"- {md_text(name)}: {md_text(reason)}" for name, reason in sorted(dossier.rejected.items())))
-    return with_front_matter(generated_meta("Sources"), "\n\n".join(parts))
+    return with_front_matter(generated_meta("Sources", hide=["navigation", "toc"]), "\n\n".join(parts))
 
 
 def plain_body(article: Article) -> str:
