@@ -8,6 +8,7 @@ from ..config import Settings
 from ..clean.dates import choose_by_neighbours
 from ..model import Article, Dossier
 from .entities import find_entities
+from .figures import find_figures
 from .summary import summarize
 from .syndication import find_syndicated_copies
 
@@ -32,9 +33,10 @@ def analyze(articles: list[Article], settings: Settings) -> Dossier:
     syndication = find_syndicated_copies(included)
     summary = summarize(included, syndication, settings.summary_words)
     entities, entity_warnings = find_entities(included, settings)
+    figures, differences = find_figures(included, syndication)
     title = settings.title or _default_title(included)
     return Dossier(title=title, articles=articles, syndication=syndication, summary=summary, entities=entities,
-                   warnings=entity_warnings)
+                   figures=figures, differences=differences, warnings=entity_warnings)
 
 
 def _default_title(articles: list[Article]) -> str:
