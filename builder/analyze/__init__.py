@@ -9,6 +9,7 @@ from ..clean.dates import choose_by_neighbours
 from ..model import Article, Dossier
 from .entities import find_entities
 from .figures import find_figures
+from .related import find_related
 from .summary import summarize
 from .syndication import find_syndicated_copies
 
@@ -34,9 +35,10 @@ def analyze(articles: list[Article], settings: Settings) -> Dossier:
     summary = summarize(included, syndication, settings.summary_words)
     entities, entity_warnings = find_entities(included, settings)
     figures, differences = find_figures(included, syndication)
+    related = find_related(included, entities, syndication)
     title = settings.title or _default_title(included)
     return Dossier(title=title, articles=articles, syndication=syndication, summary=summary, entities=entities,
-                   figures=figures, differences=differences, warnings=entity_warnings)
+                   figures=figures, differences=differences, related=related, warnings=entity_warnings)
 
 
 def _default_title(articles: list[Article]) -> str:
