@@ -16,9 +16,10 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         "sources.md": render_sources_page(dossier),
     }
     named = entities_by_article(dossier)
+    by_slug = {a.slug: a for a in dossier.articles}
     for article in dossier.included:
-        page = article_path(article.slug)
-        pages[page] = render_article_page(dossier, article, article_extra(dossier, article, page, named[article.slug]))
+        extra = article_extra(dossier, by_slug, article, named[article.slug])
+        pages[article_path(article.slug)] = render_article_page(dossier, article, extra)
     pages.update(render_entity_pages(dossier))
     pages.update(render_export(dossier))
     return pages

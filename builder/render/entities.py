@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Article, Dossier, Entity
-from .common import article_link, entity_path, generated_meta, human_date, link_from, with_front_matter
+from .common import article_link, article_path, entity_path, generated_meta, human_date, link_from, with_front_matter
 from .escape import md_text
 
 INDEX = "entities/index.md"
@@ -27,19 +27,19 @@ def marked_sentence(sentence: str, surface: str) -> str:
     return f"{left}**{md_text(surface)}**{right}"
 
 
-def mentions_section(dossier: Dossier, entity: Entity, page: str) -> str:
+def mentions_section(articles: dict[str, Article], entity: Entity, page: str) -> str:
     by_article = defaultdict(list)
     for mention in entity.mentions:
         by_article[mention.article].append(mention)
     rows = []
-    for slug in sorted(by_article, key=lambda s: (dossier.article(s).published or "", s)):
-        article = dossier.article(slug)
+    for slug in sorted(by_article, key=lambda s: (articles[s].published or "", s)):
+        article = articles[slug]
         rows.append(f"- {article_link(article, page)} — {md_text(article.byline)}, {human_date(article.published)}")
         rows += [f"    - {marked_sentence(m.sentence, m.surface)}" for m in by_article[slug]]
     return "## Mentioned in\n\n" + "\n".join(rows)
 
 
-def render_entity_page(dossier: Dossier, entity: Entity, by_slug: dict[str, Entity]) -> str:
+def render_entity_page(articles: dict[str, Article], entity: Entity, by_slug: dict[str, Entity]) -> str:
     page = entity_path(entity.slug)
     kind = TYPE_LABELS.get(entity.type, "Entity")
     count = len(entity.articles)
@@ -47,7 +47,7 @@ def render_entity_page(dossier: Dossier, entity: Entity, by_slug: dict[str, Enti
              f"{kind} · named in {count} article{'s' if count != 1 else ''} · [All entities]({link_from(page, INDEX)})"]
     if entity.aliases:
         parts.append("**Also written as:** " + ", ".join(md_text(a) for a in entity.aliases))
-    parts.append(mentions_section(dossier, entity, page))
+    parts.append(mentions_section(articles, entity, page))
     related = [by_slug[s] for s in entity.related if s in by_slug]
     if related:
         parts.append("## Related entities\n\nNamed in the same articles:\n\n"
@@ -72,9 +72,10 @@ def render_entities_index(dossier: Dossier) -> str:
 
 def render_entity_pages(dossier: Dossier) -> dict[str, str]:
     by_slug = {e.slug: e for e in dossier.entities}
+    articles = {a.slug: a for a in dossier.articles}
     pages = {INDEX: render_entities_index(dossier)}
     for entity in dossier.entities:
-        pages[entity_path(entity.slug)] = render_entity_page(dossier, entity, by_slug)
+        pages[entity_path(entity.slug)] = render_entity_page(articles, entity, by_slug)
     return pages
 
 
@@ -97,19 +98,21 @@ def article_entities_section(named: list[Entity], page: str) -> str:
     return "## Entities mentioned\n\n" + "\n".join(lines)
 
 
-def related_section(dossier: Dossier, article: Article, page: str) -> str:
+def related_section(dossier: Dossier, articles: dict[str, Article], article: Article, page: str) -> str:
     links = dossier.related.get(article.slug, [])
     if not links:
         return ""
     rows = []
     for link in links:
-        other = dossier.article(link.other)
+        other = articles[link.other]
         why = "; ".join(md_text(r) for r in link.reasons) or "similar wording"
         rows.append(f"- {article_link(other, page)} — {md_text(other.byline)}, {human_date(other.published)}. "
                     f"*{why}* (similarity {link.score:.2f})")
     return "## Related coverage\n\n" + "\n".join(rows)
 
 
-def article_extra(dossier: Dossier, article: Article, page: str, named: list[Entity]) -> str:
-    """The sections an article page gets from the cross-article analysis."""
-    return "\n\n".join(s for s in (related_section(dossier, article, page), article_entities_section(named, page)) if s)
+def article_extra(dossier: Dossier, articles: dict[str, Article], article: Article, named: list[Entity]) -> str:
+    """The sections an article page gets from the cross-article analysis (`articles`: every article by slug)."""
+    page = article_path(article.slug)
+    sections = (related_section(dossier, articles, article, page), article_entities_section(named, page))
+    return "\n\n".join(s for s in sections if s)
