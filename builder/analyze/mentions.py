@@ -92,16 +92,18 @@ def acronym_spans(paragraph: str, taken: list[Span]) -> list[Span]:
             if m.group() not in stop and not any(s.start <= m.start() < s.end for s in taken)]
 
 
-@lru_cache(maxsize=1)
-def gazetteer_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def known_names_pattern(curated: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for the gazetteer's names and the curator's (aliases.yml, dossier.yml entities)."""
     text = resources.files(__package__).joinpath("data/gazetteer.tsv").read_text(encoding="utf-8")
     names = [line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    names = sorted(set(names) | set(curated), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def gazetteer_spans(paragraph: str, taken: list[Span]) -> list[Span]:
-    """Gazetteer names the model left out (it misses 'Islamic State' in some sentences)."""
-    return [Span(m.start(), m.end(), "") for m in gazetteer_pattern().finditer(paragraph)
+def known_name_spans(paragraph: str, taken: list[Span], curated: tuple[str, ...]) -> list[Span]:
+    """Gazetteer and curated names the model left out (it misses 'Islamic State' in some sentences)."""
+    return [Span(m.start(), m.end(), "") for m in known_names_pattern(curated).finditer(paragraph)
             if not any(s.start < m.end() and m.start() < s.end for s in taken)]
 
 
@@ -138,7 +140,7 @@ def is_adjective(name: str, label: str) -> bool:
 def cue_votes(before: str, after: str) -> list[str]:
     """Types voted for by the words around a mention ('in X', 'town of X', 'X province')."""
     rules = load_rules()
-    before_words = re.findall(r"[a-z]+", before[-40:].lower())
+    before_words = re.findall(r"[\w'-]+", before[-40:].lower())
     after_word = re.match(r"\W*([a-z]+)", after[:30])
     votes = []
     for kind, cues in rules["cues_before"].items():
@@ -168,12 +170,13 @@ def sentence_offsets(paragraph: str) -> list[tuple[int, str]]:
     return out
 
 
-def paragraph_candidates(slug: str, paragraph: str, spans: list[Span]) -> tuple[list[Candidate], list[tuple[str, str]]]:
+def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
+                         curated: tuple[str, ...]) -> tuple[list[Candidate], list[tuple[str, str]]]:
     """The mentions in one paragraph and the acronym definitions it makes."""
     labels = load_rules()["labels"]
     sentences = sentence_offsets(paragraph)
     found, definitions = [], []
-    spans = spans + gazetteer_spans(paragraph, spans)
+    spans = spans + known_name_spans(paragraph, spans, curated)
     for span in sorted(spans + acronym_spans(paragraph, spans), key=lambda s: s.start):
         if span.label and span.label not in labels:
             continue
@@ -189,12 +192,15 @@ def paragraph_candidates(slug: str, paragraph: str, spans: list[Span]) -> tuple[
     return found, definitions
 
 
-def find_candidates(articles: list[Article]) -> tuple[list[Candidate], list[tuple[str, str]]]:
-    """Every mention in every paragraph (one model pass over all paragraphs) and every acronym definition."""
+def find_candidates(articles: list[Article], curated: tuple[str, ...] = ()) -> tuple[list[Candidate], list[tuple[str, str]]]:
+    """Every mention in every paragraph (one model pass over all paragraphs) and every acronym definition.
+
+    `curated` names (from aliases.yml and dossier.yml) are found wherever they are written, like the gazetteer's.
+    """
     jobs = [(a.slug, p) for a in articles for p in a.paragraphs]
     candidates, definitions = [], []
     for (slug, paragraph), spans in zip(jobs, model_spans([p for _, p in jobs])):
-        found, defined = paragraph_candidates(slug, paragraph, spans)
+        found, defined = paragraph_candidates(slug, paragraph, spans, curated)
         candidates += found
         definitions += defined
     return candidates, definitions
