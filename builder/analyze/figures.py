@@ -63,7 +63,7 @@ def parse_number(text: str) -> float:
 def is_not_a_count(sentence: str, start: int, end: int, low: float, has_comma: bool) -> bool:
     """Dates, years, ages, shares and times: '8 November', 'in 2014', '15-year-old', '40 percent'."""
     rules = load_rules()
-    after = sentence[end:end + 12].lower().lstrip()
+    after = sentence[end:end + 12].lower().lstrip(" -")
     before = re.findall(r"[a-z]+", sentence[max(0, start - 12):start].lower())
     if any(after.startswith(w) for w in rules["skip_after"]) or (before and before[-1] in rules["months"]):
         return True
