@@ -16,8 +16,8 @@ from scipy import sparse
 from ..config import Settings
 from ..model import Article, Entity, Mention
 from ..slug import slugify
-from .entity_merge import TYPE_ORDER, Name, merge_key, merge_names
-from .mentions import Candidate, find_candidates, load_gazetteer
+from .entity_merge import TYPE_ORDER, Name, merge_names
+from .mentions import Candidate, find_candidates, load_gazetteer, name_key
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
@@ -27,7 +27,7 @@ LOWER_WORD = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[a-z][a-z'-]+\b")
 def group_names(candidates: list[Candidate]) -> dict[str, Name]:
     names: dict[str, Name] = {}
     for candidate in candidates:
-        key = merge_key(candidate.surface)
+        key = name_key(candidate.surface)
         if not key:
             continue
         name = names.setdefault(key, Name(key))
@@ -73,7 +73,7 @@ def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) ->
         if name.key in preferred:
             return preferred[name.key]
     surfaces = sum((n.surfaces for n in members), Counter())
-    spelled = [s for s in surfaces if not (s.isupper() and " " not in s)] or list(surfaces)
+    spelled = [s for s in surfaces if not s.isupper()] or list(surfaces)
     if kind == "person":
         return max(spelled, key=lambda s: (len(s.split()), surfaces[s], s))
     return max(spelled, key=lambda s: (surfaces[s], len(s), s))
@@ -89,7 +89,7 @@ def build_entity(members: list[Name], preferred: dict[str, str]) -> Entity:
 
 
 def is_wanted(entity: Entity, wanted: set[str]) -> bool:
-    return len(entity.articles) >= MIN_ARTICLES or bool({merge_key(n) for n in [entity.name, *entity.aliases]} & wanted)
+    return len(entity.articles) >= MIN_ARTICLES or bool({name_key(n) for n in [entity.name, *entity.aliases]} & wanted)
 
 
 def unique_slugs(entities: list[Entity]) -> None:
@@ -127,12 +127,12 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
     candidates, definitions = find_candidates(articles, curated)
     names = drop_common_words(group_names(candidates), articles)
     groups, doubts = merge_names(names, definitions, settings.aliases)
-    preferred = {merge_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
-    wanted = {merge_key(n) for n in settings.entities}
+    preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
+    wanted = {name_key(n) for n in settings.entities}
     entities = [build_entity([names[k] for k in keys], preferred) for keys in groups.members().values()]
     kept = sorted((e for e in entities if is_wanted(e, wanted)), key=lambda e: (e.type, e.name.casefold()))
     unique_slugs(kept)
     if kept:
         relate_entities(kept)
-    paged = {merge_key(s) for e in kept for s in [e.name, *e.aliases]}
+    paged = {name_key(s) for e in kept for s in [e.name, *e.aliases]}
     return kept, describe_doubts([(a, b) for a, b in doubts if a in paged or b in paged], names)

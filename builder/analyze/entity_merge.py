@@ -24,7 +24,7 @@ TYPE_ORDER = ("place", "organisation", "person")
 
 @dataclass
 class Name:
-    """All mentions written one way (up to case, hyphens and a generic suffix such as 'group')."""
+    """All mentions written one way (up to case, hyphens and spacing)."""
 
     key: str
     surfaces: Counter = field(default_factory=Counter)
@@ -75,18 +75,21 @@ class Groups:
         return out
 
 
-def merge_key(surface: str) -> str:
-    """The name key less a trailing generic word: 'Euphrates River' and 'IS group' group with 'Euphrates', 'IS'."""
-    words = name_key(surface).split()
-    if len(words) > 1 and words[-1] in load_rules()["generic_suffixes"]:
-        words = words[:-1]
-    return " ".join(words)
+def generic_suffix_targets(keys: set[str]) -> dict[str, str]:
+    """'euphrates river' -> 'euphrates' when 'Euphrates' is also written; 'wood group' stays when 'Wood' is not."""
+    suffixes = load_rules()["generic_suffixes"]
+    targets = {}
+    for key in keys:
+        words = key.split()
+        if len(words) > 1 and words[-1] in suffixes and " ".join(words[:-1]) in keys:
+            targets[key] = " ".join(words[:-1])
+    return targets
 
 
 def join_listed(names: dict[str, Name], groups: Groups, listed: list[list[str]]) -> None:
     """Join names the text or the curator says are one: acronym definitions and aliases.yml entries."""
     for spellings in listed:
-        present = [k for k in map(merge_key, spellings) if k in names]
+        present = [k for k in map(name_key, spellings) if k in names]
         for key in present[1:]:
             groups.join(present[0], key)
 
@@ -130,7 +133,8 @@ def _compare_spelling(a: Name, b: Name, groups: Groups) -> list[tuple[str, str]]
     score = spelling_score(a, b)
     needed = SHORT_SPELLING_MATCH if min(len(a.key), len(b.key)) < 6 else SPELLING_MATCH
     same_type = not a.type or not b.type or a.type == b.type
-    if score >= needed and same_type:
+    both_listed = a.key in load_gazetteer() and b.key in load_gazetteer()
+    if score >= needed and same_type and not both_listed:
         groups.join(a.key, b.key)
         return []
     return [(a.key, b.key)] if score >= SPELLING_DOUBT else []
@@ -146,7 +150,7 @@ def join_acronyms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str
     """'IS' = 'Islamic State', 'US' = 'United States': an acronym joins the one entity with those initials."""
     by_initials: dict[str, list[str]] = defaultdict(list)
     for name in names.values():
-        if letters := initials(name):
+        if name.type != "person" and (letters := initials(name)):
             by_initials[letters].append(name.key)
     doubts = []
     for name in names.values():
@@ -197,6 +201,8 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
                 aliases: dict[str, list[str]]) -> tuple[Groups, list[tuple[str, str]]]:
     """Group names into entities; also return the pairs of keys that may be one entity but were not joined."""
     groups = Groups(sorted(names))
+    for key, target in sorted(generic_suffix_targets(set(names)).items()):
+        groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
     join_listed(names, groups, [list(pair) for pair in definitions])
     doubts = join_spellings(names, groups)

