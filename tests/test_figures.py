@@ -55,6 +55,7 @@ def test_a_syndicated_copy_counts_once():
 
 
 def test_far_apart_counts_are_different_quantities_not_a_conflict():
-    figures, differences = find_figures([make_article("a", "At least 12 people were killed in the blast."),
-                                         make_article("b", "The war has killed 330,000 people; 400,000 people were killed, monitors say.")], [])
+    articles = [make_article("a", "At least 12 people were killed in the blast."),
+                make_article("b", "The war has killed 330,000 people; 400,000 people were killed, monitors say.")]
+    figures, differences = find_figures(articles, [])
     assert not differences or all("12" not in s for d in differences for s, _ in d.sides)

@@ -123,7 +123,8 @@ def describe_doubts(doubts: list[tuple[str, str]], names: dict[str, Name]) -> li
 
 def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Entity], list[str]]:
     """The dossier's entities (those worth a page) and warnings about merges left to the curator."""
-    curated = tuple(sorted({n for c, listed in settings.aliases.items() for n in [c, *listed]} | set(settings.entities)))
+    listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
+    curated = tuple(sorted(listed | set(settings.entities)))
     candidates, definitions = find_candidates(articles, curated)
     names = drop_common_words(group_names(candidates), articles)
     groups, doubts = merge_names(names, definitions, settings.aliases)

@@ -92,13 +92,17 @@ def counted_what(sentence: str, end: int) -> tuple[str, str]:
 
 
 def find_attribution(sentence: str) -> str | None:
-    """Who a sentence attributes its figures to: 'said the UN office', '"...," the office said', 'US officials estimated'."""
+    """Who a sentence attributes its figures to.
+
+    'said the UN office', '"...," the office said', 'US officials have estimated'.
+    """
     rules = load_rules()
     verbs, nouns = rules["verbs"], "|".join(rules["source_nouns"])
     patterns = [
         rf"[,\"”]\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]*?)\s+(?:{verbs})\s*\.?$",
         rf"\b(?:{verbs}|according to)\s+(?P<who>(?:the\s+)?[A-Z][^,;:\"“”]*?)(?=[,.;\"”]|$| that | on )",
-        rf"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+)*(?:[a-z-]+\s+)?(?:{nouns}))\s+(?:have\s+|has\s+|had\s+)?(?:{verbs})\b",
+        rf"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+)*(?:[a-z-]+\s+)?(?:{nouns}))"
+        rf"\s+(?:have\s+|has\s+|had\s+)?(?:{verbs})\b",
     ]
     for pattern in patterns:
         match = re.search(pattern, sentence.strip(), re.I if pattern is patterns[2] else 0)

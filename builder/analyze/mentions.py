@@ -203,7 +203,8 @@ def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
     return found, definitions
 
 
-def find_candidates(articles: list[Article], curated: tuple[str, ...] = ()) -> tuple[list[Candidate], list[tuple[str, str]]]:
+def find_candidates(articles: list[Article],
+                    curated: tuple[str, ...] = ()) -> tuple[list[Candidate], list[tuple[str, str]]]:
     """Every mention in every paragraph (one model pass over all paragraphs) and every acronym definition.
 
     `curated` names (from aliases.yml and dossier.yml) are found wherever they are written, like the gazetteer's.

@@ -64,19 +64,29 @@ def top_neighbours(matrix: sparse.csr_matrix, limit: int) -> list[list[tuple[int
     return out
 
 
+def pair_similarity(matrix: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Row-by-row dot products of `matrix[first]` and `matrix[second]`, in one vectorised step."""
+    if not matrix.shape[1] or not len(first):
+        return np.zeros(len(first))
+    return np.asarray(matrix[first].multiply(matrix[second]).sum(axis=1)).ravel()
+
+
+def row_columns(matrix: sparse.csr_matrix, row: int) -> np.ndarray:
+    return matrix.indices[matrix.indptr[row]:matrix.indptr[row + 1]]
+
+
 def shared_entities(a: int, b: int, entities: sparse.csr_matrix, names: list[str], idf: np.ndarray) -> list[str]:
-    common = np.intersect1d(entities[a].indices, entities[b].indices)
+    common = np.intersect1d(row_columns(entities, a), row_columns(entities, b))
     ranked = sorted(common, key=lambda j: (-idf[j], names[j]))
     return [names[j] for j in ranked[:REASON_ENTITIES]]
 
 
-def reasons_for(i: int, j: int, context: dict) -> tuple[str, ...]:
-    articles, terms = context["articles"], context["terms"]
-    a, b = articles[i], articles[j]
+def reasons_for(i: int, j: int, same_story: bool, context: dict) -> tuple[str, ...]:
+    a, b = context["articles"][i], context["articles"][j]
     reasons = []
     if frozenset((a.slug, b.slug)) in context["syndicated"]:
         reasons.append("same story (syndicated copy)")
-    elif terms.shape[1] and (terms[i] @ terms[j].T).toarray()[0, 0] >= SAME_STORY:
+    elif same_story:
         reasons.append("same story")
     shared = shared_entities(i, j, context["entities"], context["names"], context["idf"])
     if shared:
@@ -93,14 +103,17 @@ def find_related(articles: list[Article], entities: list[Entity], syndication: l
         return {a.slug: [] for a in articles}
     terms = term_matrix(articles)
     named, idf = entity_matrix(articles, entities)
+    if terms.shape[1] + named.shape[1] == 0:
+        return {a.slug: [] for a in articles}
     combined = normalize(sparse.hstack([terms * TERM_WEIGHT, named * ENTITY_WEIGHT]).tocsr())
-    context = {"articles": articles, "terms": terms, "entities": named, "idf": idf,
-               "names": [e.name for e in entities],
+    context = {"articles": articles, "entities": named, "idf": idf, "names": [e.name for e in entities],
                "syndicated": {frozenset((s.copy, s.original)) for s in syndication}}
-    related = {}
-    for i, neighbours in enumerate(top_neighbours(combined, limit)):
-        related[articles[i].slug] = [
-            Related(article=articles[i].slug, other=articles[j].slug, score=round(score, 3),
-                    reasons=reasons_for(i, j, context))
-            for j, score in neighbours]
+    pairs = [(i, j, score) for i, neighbours in enumerate(top_neighbours(combined, limit)) for j, score in neighbours]
+    first, second = (np.array([p[k] for p in pairs], dtype=int) for k in (0, 1))
+    wording = pair_similarity(terms, first, second)
+    related: dict[str, list[Related]] = {a.slug: [] for a in articles}
+    for (i, j, score), words in zip(pairs, wording):
+        reasons = reasons_for(i, j, bool(words >= SAME_STORY), context)
+        related[articles[i].slug].append(Related(article=articles[i].slug, other=articles[j].slug,
+                                                 score=round(score, 3), reasons=reasons))
     return related

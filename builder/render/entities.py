@@ -44,7 +44,8 @@ def render_entity_page(articles: dict[str, Article], entity: Entity, by_slug: di
     kind = TYPE_LABELS.get(entity.type, "Entity")
     count = len(entity.articles)
     parts = [f"# {md_text(entity.name)}",
-             f"{kind} · named in {count} article{'s' if count != 1 else ''} · [All entities]({link_from(page, INDEX)})"]
+             f"{kind} · named in {count} article{'s' if count != 1 else ''} · "
+             f"[All entities]({link_from(page, INDEX)})"]
     if entity.aliases:
         parts.append("**Also written as:** " + ", ".join(md_text(a) for a in entity.aliases))
     parts.append(mentions_section(articles, entity, page))
