@@ -7,6 +7,9 @@ from __future__ import annotations
 from ..config import Settings
 from ..clean.dates import choose_by_neighbours
 from ..model import Article, Dossier
+from .entities import find_entities
+from .figures import find_figures
+from .related import find_related
 from .summary import summarize
 from .syndication import find_syndicated_copies
 
@@ -30,8 +33,12 @@ def analyze(articles: list[Article], settings: Settings) -> Dossier:
     settle_ambiguous_dates(included)
     syndication = find_syndicated_copies(included)
     summary = summarize(included, syndication, settings.summary_words)
+    entities, entity_warnings = find_entities(included, settings)
+    figures, differences = find_figures(included, syndication)
+    related = find_related(included, entities, syndication)
     title = settings.title or _default_title(included)
-    return Dossier(title=title, articles=articles, syndication=syndication, summary=summary)
+    return Dossier(title=title, articles=articles, syndication=syndication, summary=summary, entities=entities,
+                   figures=figures, differences=differences, related=related, warnings=entity_warnings)
 
 
 def _default_title(articles: list[Article]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from ..model import Dossier
 from .articles import render_article_page, render_articles_index, render_sources_page
 from .common import article_path
+from .entities import article_extra, entities_by_article, render_entity_pages
+from .export import render_export
 from .summary import render_summary_page
 
 
@@ -13,6 +15,11 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         "articles/index.md": render_articles_index(dossier),
         "sources.md": render_sources_page(dossier),
     }
+    named = entities_by_article(dossier)
+    by_slug = {a.slug: a for a in dossier.articles}
     for article in dossier.included:
-        pages[article_path(article.slug)] = render_article_page(dossier, article)
+        extra = article_extra(dossier, by_slug, article, named[article.slug])
+        pages[article_path(article.slug)] = render_article_page(dossier, article, extra)
+    pages.update(render_entity_pages(dossier))
+    pages.update(render_export(dossier))
     return pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 
+from ..analyze.sentences import fold_typography
 from ..model import Article, Dossier, Syndication
 from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
 from .escape import html_text, md_text
@@ -43,12 +44,17 @@ def _syndication_note(dossier: Dossier, article: Article, page: str) -> str:
 
 
 def _diff_words(original: str, copy: str) -> str:
-    """Inline word diff as HTML: removed words struck through, added words underlined."""
+    """Inline word diff as HTML: removed words struck through, added words underlined.
+
+    Words are compared with typography folded, so “curly” against "straight" quotes is no edit.
+    """
     a, b = original.split(), copy.split()
+    matcher = difflib.SequenceMatcher(None, [fold_typography(w) for w in a], [fold_typography(w) for w in b],
+                                      autojunk=False)
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(html_text(" ".join(a[i1:i2])))
+            out.append(html_text(" ".join(b[j1:j2])))
             continue
         if i2 > i1:
             out.append(f"<del>{html_text(' '.join(a[i1:i2]))}</del>")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import Article
@@ -12,6 +13,8 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "ca
                  "a.m", "p.m", "approx", "est", "dept", "univ", "ft", "mt", "fig"}
 BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 TOKEN = re.compile(r"\w+", re.U)
+TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+                            "–": "-", "—": "-", "\u00a0": " ", "…": "..."})
 
 
 @dataclass(frozen=True)
@@ -47,3 +50,8 @@ def article_sentences(article: Article) -> list[Sentence]:
 
 def tokens(text: str) -> list[str]:
     return TOKEN.findall(text.lower())
+
+
+def fold_typography(text: str) -> str:
+    """Curly quotes, dashes and non-breaking spaces as plain ASCII: '“IS”' and '"IS"' are the same text."""
+    return unicodedata.normalize("NFC", text).translate(TYPOGRAPHY)

@@ -13,7 +13,7 @@ import difflib
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article, ParagraphChange, Syndication
-from .sentences import split_sentences, tokens
+from .sentences import fold_typography, split_sentences, tokens
 
 NUM_PERM = 128
 LSH_THRESHOLD = 0.2
@@ -86,7 +86,8 @@ def paragraph_changes(copy: Article, original: Article, matches: list[tuple[int,
 
 
 def _norm(text: str) -> str:
-    return " ".join(tokens(text))
+    """Paragraph text as compared for 'same': words only, so quote style and punctuation are not edits."""
+    return " ".join(tokens(fold_typography(text)))
 
 
 def _matching_part(paragraph: str, original: str) -> str:

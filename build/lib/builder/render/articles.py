@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 
+from ..analyze.sentences import fold_typography
 from ..model import Article, Dossier, Syndication
 from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
 from .escape import html_text, md_text
@@ -43,12 +44,17 @@ def _syndication_note(dossier: Dossier, article: Article, page: str) -> str:
 
 
 def _diff_words(original: str, copy: str) -> str:
-    """Inline word diff as HTML: removed words struck through, added words underlined."""
+    """Inline word diff as HTML: removed words struck through, added words underlined.
+
+    Words are compared with typography folded, so “curly” against "straight" quotes is no edit.
+    """
     a, b = original.split(), copy.split()
+    matcher = difflib.SequenceMatcher(None, [fold_typography(w) for w in a], [fold_typography(w) for w in b],
+                                      autojunk=False)
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(html_text(" ".join(a[i1:i2])))
+            out.append(html_text(" ".join(b[j1:j2])))
             continue
         if i2 > i1:
             out.append(f"<del>{html_text(' '.join(a[i1:i2]))}</del>")
@@ -134,19 +140,19 @@ def _status(dossier: Dossier, article: Article, page: str) -> str:
 
 def render_sources_page(dossier: Dossier) -> str:
     page = "sources.md"
-    rows = ["| # | Title | Outlet / agency | Published | Words | Status | File | sha256 |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| # | Title | Outlet / agency | Published | Words | Status | Raw file and sha256 |",
+            "|--:|---|---|---|--:|---|---|"]
     for n, article in enumerate(sorted(dossier.articles, key=lambda a: a.source), 1):
         title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
         rows.append(f"| {n} | {title} | {md_text(article.byline)} | {article.published or '—'} | "
-                    f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)} | "
-                    f"<code title=\"{article.sha256}\">{article.sha256[:12]}</code> |")
+                    f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)}<br>"
+                    f"<code title=\"{article.sha256}\">{article.sha256[:16]}…</code> |")
     parts = ["# Sources", f"Every file in the sources folder: {len(dossier.articles)} read, "
              f"{len(dossier.included)} in the dossier.", "\n".join(rows)]
     if dossier.rejected:
         parts.append("## Files that could not be used")
         parts.append("\n".join(f"- {md_text(name)}: {md_text(reason)}" for name, reason in sorted(dossier.rejected.items())))
-    return with_front_matter(generated_meta("Sources"), "\n\n".join(parts))
+    return with_front_matter(generated_meta("Sources", hide=["navigation", "toc"]), "\n\n".join(parts))
 
 
 def plain_body(article: Article) -> str:

@@ -1,0 +1,139 @@
+"""Entities: the people, organisations and places the articles name, each with every way it is written.
+
+Mentions (mentions.py) are grouped by name, common words dropped, names merged into entities
+(entity_merge.py), each entity typed by gazetteer or vote and named by its fullest common spelling.
+Only entities named in at least two articles (or listed in dossier.yml) are kept: they get a page.
+Related entities are the ones named in the same articles, from a sparse entity x article matrix.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+from scipy import sparse
+
+from ..config import Settings
+from ..model import Article, Entity, Mention
+from ..slug import slugify
+from .entity_merge import TYPE_ORDER, Name, merge_names
+from .mentions import Candidate, find_candidates, load_gazetteer, name_key
+
+MIN_ARTICLES = 2
+RELATED_LIMIT = 8
+LOWER_WORD = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[a-z][a-z'-]+\b")
+
+
+def group_names(candidates: list[Candidate]) -> dict[str, Name]:
+    names: dict[str, Name] = {}
+    for candidate in candidates:
+        key = name_key(candidate.surface)
+        if not key:
+            continue
+        name = names.setdefault(key, Name(key))
+        name.surfaces[candidate.surface] += 1
+        name.votes.update(candidate.votes)
+        name.mentions.append(candidate)
+    return names
+
+
+def lowercase_words(articles: list[Article]) -> Counter:
+    """How often each word is written in lower case: 'Army' is a common word when 'army' is one too."""
+    counts: Counter = Counter()
+    for article in articles:
+        counts.update(re.findall(r"\b[a-z][a-z'-]+\b", article.body_text))
+    return counts
+
+
+def is_common_word(name: Name, lower: Counter) -> bool:
+    if len(name.words) > 1 or name.is_acronym or name.key in load_gazetteer():
+        return False
+    return lower[name.key] >= len(name.mentions)
+
+
+def drop_common_words(names: dict[str, Name], articles: list[Article]) -> dict[str, Name]:
+    lower = lowercase_words(articles)
+    return {k: n for k, n in names.items() if not is_common_word(n, lower)}
+
+
+def entity_type(members: list[Name]) -> str:
+    """The gazetteer's type of the most mentioned listed member, else the type most voted across members."""
+    known = [(len(n.mentions), load_gazetteer()[n.key]) for n in members if n.key in load_gazetteer()]
+    if known:
+        return max(known)[1]
+    votes = sum((n.votes for n in members), Counter())
+    if not votes:
+        return "organisation"
+    return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
+
+
+def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) -> str:
+    """The curator's name when aliases.yml gives one; else a person's fullest name or the commonest spelling."""
+    for name in members:
+        if name.key in preferred:
+            return preferred[name.key]
+    surfaces = sum((n.surfaces for n in members), Counter())
+    spelled = [s for s in surfaces if not s.isupper()] or list(surfaces)
+    if kind == "person":
+        return max(spelled, key=lambda s: (len(s.split()), surfaces[s], s))
+    return max(spelled, key=lambda s: (surfaces[s], len(s), s))
+
+
+def build_entity(members: list[Name], preferred: dict[str, str]) -> Entity:
+    kind = entity_type(members)
+    name = canonical_name(members, kind, preferred)
+    surfaces = sorted({s for n in members for s in n.surfaces} - {name})
+    mentions = sorted({Mention(c.article, c.sentence, c.surface) for n in members for c in n.mentions},
+                      key=lambda m: (m.article, m.sentence, m.surface))
+    return Entity(slug=slugify(name), name=name, type=kind, aliases=surfaces, mentions=mentions)
+
+
+def is_wanted(entity: Entity, wanted: set[str]) -> bool:
+    return len(entity.articles) >= MIN_ARTICLES or bool({name_key(n) for n in [entity.name, *entity.aliases]} & wanted)
+
+
+def unique_slugs(entities: list[Entity]) -> None:
+    seen: Counter = Counter()
+    for entity in entities:
+        seen[entity.slug] += 1
+        if seen[entity.slug] > 1:
+            entity.slug = f"{entity.slug}-{seen[entity.slug]}"
+
+
+def relate_entities(entities: list[Entity]) -> None:
+    """Each entity's most frequent companions: named in the same articles (sparse product, top-k per row)."""
+    articles = sorted({a for e in entities for a in e.articles})
+    column = {a: i for i, a in enumerate(articles)}
+    rows = [i for i, e in enumerate(entities) for _ in e.articles]
+    cols = [column[a] for e in entities for a in e.articles]
+    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(entities), len(articles)))
+    together = (matrix @ matrix.T).tocsr()
+    for i, entity in enumerate(entities):
+        start, end = together.indptr[i], together.indptr[i + 1]
+        pairs = [(-together.data[j], entities[together.indices[j]].name, together.indices[j])
+                 for j in range(start, end) if together.indices[j] != i]
+        entity.related = [entities[k].slug for _, _, k in sorted(pairs)[:RELATED_LIMIT]]
+
+
+def describe_doubts(doubts: list[tuple[str, str]], names: dict[str, Name]) -> list[str]:
+    def label(key: str) -> str:
+        return names[key].surfaces.most_common(1)[0][0]
+    return sorted({f"possible same entity: {' / '.join(sorted((label(a), label(b))))}" for a, b in doubts})
+
+
+def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Entity], list[str]]:
+    """The dossier's entities (those worth a page) and warnings about merges left to the curator."""
+    listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
+    curated = tuple(sorted(listed | set(settings.entities)))
+    candidates, definitions = find_candidates(articles, curated)
+    names = drop_common_words(group_names(candidates), articles)
+    groups, doubts = merge_names(names, definitions, settings.aliases)
+    preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
+    wanted = {name_key(n) for n in settings.entities}
+    entities = [build_entity([names[k] for k in keys], preferred) for keys in groups.members().values()]
+    kept = sorted((e for e in entities if is_wanted(e, wanted)), key=lambda e: (e.type, e.name.casefold()))
+    unique_slugs(kept)
+    if kept:
+        relate_entities(kept)
+    paged = {name_key(s) for e in kept for s in [e.name, *e.aliases]}
+    return kept, describe_doubts([(a, b) for a, b in doubts if a in paged or b in paged], names)

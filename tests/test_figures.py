@@ -1,0 +1,61 @@
+"""Key figures on the seeds (every gold figure with its sources, the 1,500 vs 2,500-3,500 conflict) and edge cases."""
+from __future__ import annotations
+
+from builder.analyze.figures import find_figures, sentence_figures
+from builder.model import Syndication
+from conftest import make_article, slug_for
+
+
+def parse_gold(value: str) -> tuple[float, float]:
+    low, _, high = value.replace(",", "").partition("-")
+    return float(low), float(high or low)
+
+
+def figure_for(dossier, value: str):
+    low, high = parse_gold(value)
+    return next((f for f in dossier.figures if (f.low, f.high) == (low, high)), None)
+
+
+def test_every_gold_figure_is_found_with_its_sources(seed_dossier, seed_gold):
+    for gold in seed_gold["figures"]:
+        figure = figure_for(seed_dossier, gold["figure"])
+        assert figure, gold["figure"]
+        assert set(figure.articles) == {slug_for(seed_dossier, s) for s in gold["sources"]}, gold["figure"]
+        assert figure.what
+
+
+def test_attributions(seed_dossier):
+    assert "United Nations" in figure_for(seed_dossier, "120,000").attributed_to
+    assert figure_for(seed_dossier, "2,500-3,500").attributed_to == "US officials"
+    assert "coalition" in figure_for(seed_dossier, "1,500").attributed_to
+
+
+def test_militant_counts_differ_between_sources(seed_dossier):
+    assert figure_for(seed_dossier, "1,500").differs_from == ["2,500-3,500"]
+    assert figure_for(seed_dossier, "2,500-3,500").differs_from == ["1,500"]
+    assert not figure_for(seed_dossier, "120,000").differs_from
+    sides = [sorted(v.split()[0] for v, _ in d.sides) for d in seed_dossier.differences]
+    assert ["1,500", "2,500-3,500"] in sides
+
+
+def test_dates_years_ages_and_shares_are_not_figures():
+    sentence = ("On 8 November 2017, 40 percent of the 15-year-old pupils in 2014 left at 10 am, "
+                "and 25 people were killed.")
+    found = sentence_figures("a", sentence)
+    assert [(f.low, f.what) for f in found] == [(25.0, "people killed")]
+
+
+def test_a_syndicated_copy_counts_once():
+    text = "More than 2,000 people were displaced by the floods, the Red Cross said."
+    original, copy = make_article("orig", text), make_article("copy", text)
+    link = Syndication(copy="copy", original="orig", shared=1, total=1, similarity=1.0)
+    figures, _ = find_figures([original, copy], [link])
+    assert [f.articles for f in figures] == [["orig"]]
+    assert figures[0].attributed_to == "the Red Cross"
+
+
+def test_far_apart_counts_are_different_quantities_not_a_conflict():
+    articles = [make_article("a", "At least 12 people were killed in the blast."),
+                make_article("b", "The war has killed 330,000 people; 400,000 people were killed, monitors say.")]
+    figures, differences = find_figures(articles, [])
+    assert not differences or all("12" not in s for d in differences for s, _ in d.sides)
