@@ -17,7 +17,7 @@ from ..config import Settings
 from ..model import Article, Entity, Mention
 from ..slug import slugify
 from .entity_merge import TYPE_ORDER, Name, merge_names
-from .mentions import Candidate, find_candidates, load_gazetteer, name_key
+from .mentions import MODEL, Candidate, find_candidates, load_gazetteer, load_model, name_key
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
@@ -136,4 +136,8 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
     if kept:
         relate_entities(kept)
     paged = {name_key(s) for e in kept for s in [e.name, *e.aliases]}
-    return kept, describe_doubts([(a, b) for a, b in doubts if a in paged or b in paged], names)
+    warnings = describe_doubts([(a, b) for a, b in doubts if a in paged or b in paged], names)
+    if articles and load_model() is None:
+        warnings.insert(0, f"spaCy model {MODEL} is not installed: entities come from capitalised words only "
+                           "(run ./dossier setup)")
+    return kept, warnings
