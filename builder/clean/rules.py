@@ -71,7 +71,12 @@ COMMENT_SECTION_START = re.compile(
 
 INLINE_SEPARATORS = re.compile(r"(?:\s*[|•·»«◦▪►●■]\s*|\u00a0{2,}|\s{3,}|\t)")
 
-TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;")
+TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;。！？」』）")
+
+SENTENCE_END = re.compile(r"[a-z\d)”\"'][.!?。！？](?=\s+[A-Z“\"'‘]|[^\s\w])")
+
+CELL_SEPARATORS = re.compile(r"\s*(?:\t+|[|»]|\u00a0{2,}|\s{3,})\s*")
+LONG_CELL_WORDS = 25
 
 DATELINE_STOPWORDS = {"update", "updated", "analysis", "opinion", "comment", "editorial", "watch", "video",
                       "photo", "photos", "note", "editor's note", "exclusive", "breaking", "live", "read",
