@@ -11,6 +11,7 @@ from .blocks import Line
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
+MIN_WORDS_BEFORE_COMMENTS = 40
 
 
 @dataclass
@@ -53,10 +54,16 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
 
 
 def _comment_cut(lines: list[Line], start: int, end: int) -> int:
-    """The body ends where a comment section starts."""
-    for i in range(start + 1, end):
-        if rules.COMMENT_SECTION_START.match(lines[i].text):
+    """The body ends where a comment section starts, once some article text has come before it.
+
+    A comment count next to the headline ("53 Comments") links to the comments; it does not start them.
+    """
+    prose_words = 0
+    for i in range(start, end):
+        if prose_words >= MIN_WORDS_BEFORE_COMMENTS and rules.COMMENT_SECTION_START.match(lines[i].text):
             return i
+        if lines[i].kind in ("prose", "short prose"):
+            prose_words += lines[i].words
     return end
 
 
