@@ -75,6 +75,8 @@ TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;。！？」』）")
 
 SENTENCE_END = re.compile(r"[a-z\d)”\"'][.!?。！？](?=\s+[A-Z“\"'‘]|[^\s\w])")
 
+ATTRIBUTION_DASHES = ("—", "–", "-", "―")
+
 CELL_SEPARATORS = re.compile(r"\s*(?:\t+|[|»]|\u00a0{2,}|\s{3,})\s*")
 LONG_CELL_WORDS = 25
 

@@ -12,6 +12,8 @@ from .blocks import Line
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
 MIN_WORDS_BEFORE_COMMENTS = 40
+MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
+PROSE = ("prose", "short prose")
 
 
 @dataclass
@@ -46,6 +48,7 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
             line.kind, line.score, line.meta = "crosshead", 0.0, {"text": crosshead["text"]}
         elif found:
             line.kind, line.reason, line.score = "metadata", f"{found.kind} line", -blocks.METADATA_PENALTY
+            line.meta = {"dated": "yes"} if found.date else {}
         elif key in shared and line.words < 20:
             line.kind, line.reason, line.score = "furniture", "line repeated across sources of the dossier", -5.0
         elif key and key in seen and line.words >= 4:
@@ -62,8 +65,22 @@ def _comment_cut(lines: list[Line], start: int, end: int) -> int:
     for i in range(start, end):
         if prose_words >= MIN_WORDS_BEFORE_COMMENTS and rules.COMMENT_SECTION_START.match(lines[i].text):
             return i
-        if lines[i].kind in ("prose", "short prose"):
+        if lines[i].kind in PROSE:
             prose_words += lines[i].words
+    return end
+
+
+def _next_article_cut(lines: list[Line], start: int, end: int) -> int:
+    """An article has one dated header. Well into the text, a headline-shaped short line followed by a
+    dated byline or date line starts another story (a feed of teasers, the next post of a blog)."""
+    prose_words = 0
+    for i in range(start + 1, end):
+        line, previous = lines[i], lines[i - 1]
+        if (prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE and line.kind == "metadata" and line.meta.get("dated")
+                and previous.kind == "short" and not line.text.startswith(rules.ATTRIBUTION_DASHES)):
+            return i - 1
+        if line.kind in PROSE:
+            prose_words += line.words
     return end
 
 
@@ -71,7 +88,8 @@ def find_body_span(lines: list[Line]) -> tuple[int, int]:
     start, end = blocks.max_sum_span([line.score for line in lines])
     if start >= end:
         return 0, 0
-    return start, _comment_cut(lines, start, end)
+    end = _comment_cut(lines, start, end)
+    return start, _next_article_cut(lines, start, end)
 
 
 def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
