@@ -109,15 +109,34 @@ def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
 def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
     """Turn the span's lines into blocks; returns the indices kept."""
     kept = []
+    weak = _weak_paragraphs(lines, start, end)
     for i in range(start, end):
         line = lines[i]
         if _is_heading(lines, i, start, end):
             text = line.meta.get("text", line.text)
             found.blocks.append(Block("heading", text))
             kept.append(i)
-        elif line.kind in ("prose", "short prose") or (line.kind == "weak" and line.words >= 10):
+        elif line.kind in ("prose", "short prose") or i in weak:
             found.blocks.append(Block("paragraph", line.text))
             kept.append(i)
+    return kept
+
+
+def _weak_paragraphs(lines: list[Line], start: int, end: int) -> set[int]:
+    """Long lines that do not read as prose (list items, quotes, paragraphs without a full stop) are kept
+    in runs that touch prose; among headlines and time stamps they are teasers."""
+    kept: set[int] = set()
+    run: list[int] = []
+    touches_prose = False
+    for i in range(start, end + 1):
+        line = lines[i] if i < end else None
+        if line is not None and line.kind == "weak":
+            run += [i] if line.words >= 10 else []
+            continue
+        next_is_prose = line is not None and line.kind in PROSE
+        if run and (touches_prose or next_is_prose):
+            kept.update(run)
+        run, touches_prose = [], next_is_prose
     return kept
 
 
