@@ -60,14 +60,17 @@ FURNITURE: list[tuple[str, re.Pattern[str]]] = [
                                  r"most (?:read|popular|viewed|shared)|recommended(?: for you)?|"
                                  r"you (?:may|might) also like|trending(?: now)?|editor'?s? picks?|"
                                  r"tags?:.*|topics?:.*|filed under:?.*|categories?:.*)\W*$", re.I)),
+    ("link list with counts", re.compile(r"^[^.!?]{1,120}\s\(\d+\)$")),
     ("newsletter prompt", re.compile(r"\b(?:newsletter|sign up for|get our|delivered to your inbox|"
                                      r"subscribe to)\b", re.I)),
 ]
 
 COMMENT_SECTION_START = re.compile(
-    r"^(?:no comments? found|\d+ comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
-    r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|comment as\b.*|"
-    r"show comments|view comments)\W*$", re.I)
+    r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies)|"
+    r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments?"
+    r"(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|"
+    r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
+    r"your (?:name|e-?mail)\b.*)\W*$", re.I)
 
 INLINE_SEPARATORS = re.compile(r"(?:\s*[|•·»«◦▪►●■]\s*|\u00a0{2,}|\s{3,}|\t)")
 
