@@ -67,7 +67,7 @@ FURNITURE: list[tuple[str, re.Pattern[str]]] = [
 
 COMMENT_SECTION_START = re.compile(
     r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies)|"
-    r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments?"
+    r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments"
     r"(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|"
     r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
     r"your (?:name|e-?mail)\b.*)\W*$", re.I)
@@ -81,7 +81,7 @@ SENTENCE_END = re.compile(r"[a-z\d)”\"'][.!?。！？](?=\s+[A-Z“\"'‘]|[^\
 ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 
 CELL_SEPARATORS = re.compile(r"\s*(?:\t+|[|»]|\u00a0{2,}|\s{3,})\s*")
-LONG_CELL_WORDS = 25
+LONG_CELL_WORDS = 12
 
 DATELINE_STOPWORDS = {"update", "updated", "analysis", "opinion", "comment", "editorial", "watch", "video",
                       "photo", "photos", "note", "editor's note", "exclusive", "breaking", "live", "read",
