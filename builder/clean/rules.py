@@ -72,6 +72,9 @@ COMMENT_SECTION_START = re.compile(
     r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
     r"your (?:name|e-?mail)\b.*)\W*$", re.I)
 
+FOOTER_START = re.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z]\w+.{0,60}\b(?:19|20)\d\d\b)|"
+                          r"\ball rights reserved\b)", re.I)
+
 INLINE_SEPARATORS = re.compile(r"(?:\s*[|•·»«◦▪►●■]\s*|\u00a0{2,}|\s{3,}|\t)")
 
 TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;。！？」』）")

@@ -56,14 +56,16 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
         seen.add(key)
 
 
-def _comment_cut(lines: list[Line], start: int, end: int) -> int:
-    """The body ends where a comment section starts, once some article text has come before it.
+def _section_cut(lines: list[Line], start: int, end: int) -> int:
+    """The body ends where a comment section or the page footer starts, once some article text has come.
 
     A comment count next to the headline ("53 Comments") links to the comments; it does not start them.
     """
     prose_words = 0
     for i in range(start, end):
-        if prose_words >= MIN_WORDS_BEFORE_COMMENTS and rules.COMMENT_SECTION_START.match(lines[i].text):
+        text = lines[i].text
+        if prose_words >= MIN_WORDS_BEFORE_COMMENTS and (rules.COMMENT_SECTION_START.match(text)
+                                                          or rules.FOOTER_START.search(text)):
             return i
         if lines[i].kind in PROSE:
             prose_words += lines[i].words
@@ -88,7 +90,7 @@ def find_body_span(lines: list[Line]) -> tuple[int, int]:
     start, end = blocks.max_sum_span([line.score for line in lines])
     if start >= end:
         return 0, 0
-    end = _comment_cut(lines, start, end)
+    end = _section_cut(lines, start, end)
     return start, _next_article_cut(lines, start, end)
 
 
