@@ -43,6 +43,28 @@ def strip_glued_prefix(title: str) -> str:
     return title
 
 
+def clean_title(text: str) -> str:
+    """A headline without image alt text glued before it or a dateline glued after it."""
+    title = strip_glued_prefix(text)
+    for match in GLUE.finditer(title):
+        if read_metadata_line(title[match.start():]):
+            return title[: match.start()].strip()
+    return title
+
+
+def stems(text: str) -> set[str]:
+    """Crude word stems (the first five letters), enough to match 'married' with 'marry'."""
+    return {w[:5] for w in re.findall(r"\w+", text.lower())}
+
+
+def lead_overlap(title: str, lead: set[str], stopwords: frozenset[str]) -> float:
+    """Share of the title's content words that come back in the lead paragraphs."""
+    words = [w for w in re.findall(r"\w+", title.lower()) if len(w) > 2 and w not in stopwords]
+    if not words:
+        return 0.0
+    return sum(w[:5] in lead for w in words) / len(words)
+
+
 def agency_name(text: str) -> str | None:
     return rules.WIRE_AGENCIES.get(text.strip(" .,-–—()").lower())
 

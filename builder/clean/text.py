@@ -14,6 +14,10 @@ HEADING_MAX_WORDS = 10
 MIN_WORDS_BEFORE_COMMENTS = 40
 MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
 PROSE = ("prose", "short prose")
+TITLE_LOOKBACK = 25
+TITLE_LEAD_WEIGHT = 2.0
+TITLE_DISTANCE_COST = 0.05
+LEAD_CHARS = 1500
 
 
 @dataclass
@@ -168,17 +172,22 @@ def _apply_metadata(lines: list[Line], start: int, end: int, found: Found) -> No
             found.warnings.append(f"{line_meta.note}: author left empty")
 
 
-def _find_title(lines: list[Line], start: int) -> int | None:
-    """The headline: the nearest headline-shaped line above the body, past bylines and dates."""
+def _find_title(lines: list[Line], start: int, end: int, language: str | None) -> str | None:
+    """The headline: a headline-shaped line (or table cell) above the body, past bylines and dates,
+    preferring text whose words the lead paragraphs take up again (a headline summarises the lead)."""
+    lead = meta.stems(" ".join(line.text for line in lines[start:end] if line.kind in PROSE)[:LEAD_CHARS])
+    stops = blocks.stoplist(language)
     best, best_score = None, 0.0
-    for distance, i in enumerate(range(start - 1, max(-1, start - 25), -1)):
-        line = lines[i]
-        if line.kind in ("metadata", "furniture", "repeat"):
+    for distance, i in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK), -1)):
+        if lines[i].kind in ("metadata", "furniture"):
             continue
-        score = meta.title_score(meta.strip_glued_prefix(line.text), line.words)
-        score -= distance * 0.1
-        if score > best_score:
-            best, best_score = i, score
+        for cell in rules.CELL_SEPARATORS.split(lines[i].text):
+            candidate = meta.clean_title(cell.strip())
+            score = meta.title_score(candidate, len(candidate.split()))
+            if score:
+                score += TITLE_LEAD_WEIGHT * meta.lead_overlap(candidate, lead, stops) - distance * TITLE_DISTANCE_COST
+            if score > best_score:
+                best, best_score = candidate, score
     return best
 
 
@@ -191,13 +200,11 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
         blocks.classify(line, cjk)
     _mark_special(lines, shared)
     start, end = find_body_span(lines)
-    title_index = _find_title(lines, start)
-    if title_index is not None:
-        found.title = meta.strip_glued_prefix(lines[title_index].text)
+    found.title = _find_title(lines, start, end, language)
     _apply_metadata(lines, start, end, found)
     kept = set(_body(lines, start, end, found))
     for i, line in enumerate(lines):
-        if i not in kept and i != title_index:
+        if i not in kept and normalise(line.text) != normalise(found.title or ""):
             found.removed.append(Removal(line.text, _removal_reason(line, i, start, end)))
     _take_dateline(found)
     return found
