@@ -2,30 +2,65 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 import trafilatura
 from lxml import etree, html as lxml_html
 
 from ..model import Block, Removal
-from . import meta
+from . import meta, rules
+from .blocks import stoplist
 from .dates import find_dates
 from .text import Found, normalise
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 PRECISION_SHARE = 1 / 3
+MAX_HEADINGS = 10
+LEAD_CHARS = 1500
+TITLE_LEAD_WEIGHT = 2.0
+TITLE_VOTE_WEIGHT = 1.0
 
 
-def _page_lines(markup: str) -> list[str]:
-    """The page's visible text, one line per block element: what a reader could have seen."""
+def _parse(markup: str) -> lxml_html.HtmlElement | None:
     try:
-        tree = lxml_html.fromstring(markup)
+        return lxml_html.fromstring(markup)
     except (etree.ParserError, ValueError):
+        return None
+
+
+def _page_lines(tree: lxml_html.HtmlElement | None) -> list[str]:
+    """The page's visible text, one line per block element: what a reader could have seen."""
+    if tree is None:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//head"):
         bad.drop_tree()
-    text = tree.text_content() if tree is not None else ""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return [line.strip() for line in tree.text_content().split("\n") if line.strip()]
+
+
+def _headline_votes(tree: lxml_html.HtmlElement | None, extracted: str | None) -> Counter[str]:
+    """Headline candidates, each counted once per place that shows it: the <title> (split at the
+    ' | Site name' separators), og:title, the first h1/h2 elements, trafilatura's title."""
+    if tree is None:
+        return Counter({extracted: 1} if extracted else {})
+    places = [rules.TITLE_SEPARATORS.split(" ".join(t.text_content().split())) for t in tree.xpath("//title")]
+    places += [[m.get("content", "")] for m in tree.xpath("//meta[@property='og:title' or @name='twitter:title']")]
+    places += [[" ".join(h.text_content().split())] for h in tree.xpath("//h1|//h2")[:MAX_HEADINGS]]
+    places.append([extracted or ""])
+    votes: Counter[str] = Counter()
+    for texts in places:
+        votes.update({text.strip(): 1 for text in texts if text.strip()})
+    return votes
+
+
+def choose_headline(votes: Counter[str], blocks: list[Block], language: str | None) -> str | None:
+    """The candidate shaped like a headline, shown in most places, whose words the lead takes up."""
+    lead = meta.stems(" ".join(b.text for b in blocks if b.kind == "paragraph")[:LEAD_CHARS])
+    stops = stoplist(language)
+    scored = [(meta.title_score(text, len(text.split())) + TITLE_LEAD_WEIGHT * meta.lead_overlap(text, lead, stops)
+               + TITLE_VOTE_WEIGHT * count, text) for text, count in votes.items()]
+    scored = [(score, text) for score, text in scored if score > TITLE_VOTE_WEIGHT * 2]
+    return max(scored)[1] if scored else None
 
 
 def _text(element: etree._Element) -> str:
@@ -83,7 +118,7 @@ def clean_html(markup: str, language: str | None) -> Found:
         found.warnings.append("no article text found in the HTML")
         return found
     attributes = document.attrib
-    found.title = attributes.get("title") or None
+    tree = _parse(markup)
     found.outlet = attributes.get("sitename") or None
     author = attributes.get("author") or None
     agency = meta.agency_name(author) if author else None
@@ -92,8 +127,9 @@ def clean_html(markup: str, language: str | None) -> Found:
     if date and find_dates(date):
         found.date_candidates, found.date_raw = find_dates(date)[0].candidates, date
     found.blocks = _blocks(document)
+    found.title = choose_headline(_headline_votes(tree, attributes.get("title")), found.blocks, language)
     kept = {normalise(b.text) for b in found.blocks}
     title_key = normalise(found.title or "")
     found.removed = [Removal(line, "page furniture (outside the article in the HTML)")
-                     for line in _page_lines(markup) if normalise(line) not in kept and normalise(line) != title_key]
+                     for line in _page_lines(tree) if normalise(line) not in kept and normalise(line) != title_key]
     return found

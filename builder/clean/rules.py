@@ -75,6 +75,8 @@ COMMENT_SECTION_START = re.compile(
 FOOTER_START = re.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z]\w+.{0,60}\b(?:19|20)\d\d\b)|"
                           r"\ball rights reserved\b)", re.I)
 
+TITLE_SEPARATORS = re.compile(r"\s+[|–—\-:»·•]+\s+|\s*\|\s*|\s+-{2,}\s+")
+
 INLINE_SEPARATORS = re.compile(r"(?:\s*[|•·»«◦▪►●■]\s*|\u00a0{2,}|\s{3,}|\t)")
 
 TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;。！？」』）")
