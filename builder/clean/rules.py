@@ -98,4 +98,5 @@ PUBLISHED_IN = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<outlet>
 CREDIT_LINE = re.compile(
     rf"^[\s\-–—(/]*(?P<agency>{AGENCY_NAMES})(?:\s*(?:/|and|,)\s*(?:{AGENCY_NAMES}))*[\s)\-–—.]*$", re.I)
 
-BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<who>.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:posted|written|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|di|door)\s+(?P<who>.+)$",
+                    re.I)
