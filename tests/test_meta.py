@@ -83,3 +83,17 @@ def test_missing_fields_stay_empty_with_warnings() -> None:
     assert article.published is None and article.author is None
     assert any("no publication date" in w for w in article.warnings)
     assert any("no outlet or agency" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Meg JamesStaff Writer", "Meg James"), ("By Michael Hiltzik, Business Columnist", "Michael Hiltzik"),
+    ("By Jane Smith Senior Correspondent", "Jane Smith"),
+])
+def test_job_titles_are_cut_from_names(line: str, author: str) -> None:
+    assert read_metadata_line(line).author == author
+
+
+@pytest.mark.parametrize("line", ["By JERUSALEM POST STAFF", "By HNN Staff"])
+def test_staff_credits_name_no_author(line: str) -> None:
+    found = read_metadata_line(line)
+    assert found.author is None and "staff" in found.note

@@ -81,6 +81,7 @@ def _person_or_agency(who: str, line: str) -> LineMeta:
     date_in = find_dates(first)
     if date_in:
         first = first[: date_in[0].start].strip()
+    first = rules.JOB_TITLE.sub("", unglue(first)).strip()
     agencies = [agency_name(part) for part in re.split(r"\s*(?:/|,| and )\s*", first)]
     if first and all(agencies):
         return LineMeta("byline", agency=agencies[0])
@@ -88,6 +89,8 @@ def _person_or_agency(who: str, line: str) -> LineMeta:
         return LineMeta("byline", note=f"forum poster {first!r} is not the author")
     if first.lower() in rules.CMS_ACCOUNTS:
         return LineMeta("byline", note=f"site account {first!r} is not the author")
+    if rules.STAFF_CREDIT.search(first):
+        return LineMeta("byline", note=f"staff credit {first!r} names no author")
     if _looks_like_name(first):
         return LineMeta("byline", author=first)
     return LineMeta("byline", note=f"byline {first!r} does not look like a person's name")

@@ -27,6 +27,12 @@ CMS_ACCOUNTS = {"admin", "administrator", "editor", "editors", "webmaster", "sta
                 "news desk", "newsdesk", "desk", "online desk", "web team", "site admin", "author", "guest",
                 "anonymous", "anon", "user", "moderator", "team", "root", "publisher", "content team"}
 
+JOB_TITLE = re.compile(r"\s*\b(?:(?:senior|chief|staff|business|political|foreign|sports?|special|contributing|"
+                       r"associate|managing|deputy|science|health)\s+)*(?:writer|columnist|correspondent|"
+                       r"reporter|editor|contributor)s?\b.*$", re.I)
+
+STAFF_CREDIT = re.compile(r"\b(?:staff|desk|newsroom|bureau|team)\b", re.I)
+
 FORUM_MARKERS = re.compile(
     r"\b(?:\d+\s+views?|\d+\s+comments?|\d+\s+repl(?:y|ies)|following|followers?|posts?:|joined|"
     r"quote|report post|permalink|sfw|nsfw|reputation|karma)\b", re.I)
