@@ -119,6 +119,12 @@ def _capitalised_share(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words)
 
 
+def _is_data_row(text: str) -> bool:
+    """A row of a data table (scores, standings, prices): tab-separated cells, several of them numbers."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return len(cells) >= 3 and sum(bool(rules.NUMERIC_CELL.match(c)) for c in cells) >= 2
+
+
 def classify(line: Line, cjk: bool) -> None:
     """Set kind, reason and score of one line from its own shape."""
     text, n = line.text, line.words
@@ -127,6 +133,8 @@ def classify(line: Line, cjk: bool) -> None:
     if reason and not (n >= 25 and prose_like and reason in {"cookie or consent notice", "newsletter prompt",
                                                              "login or account prompt"}):
         line.kind, line.reason, line.score = "furniture", reason, -(3.0 + min(n, 20))
+    elif _is_data_row(text):
+        line.kind, line.score = "table", 0.0
     elif text.endswith((" -", " |", " –")) or (line.segments >= 3 and line.stop_density < 0.3):
         line.kind, line.reason, line.score = "furniture", "headline ticker or link list", -(3.0 + min(n, 20))
     elif cjk and len(text) >= 40 and line.ends_sentence:

@@ -129,15 +129,15 @@ def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
 
 
 def _weak_paragraphs(lines: list[Line], start: int, end: int) -> set[int]:
-    """Long lines that do not read as prose (list items, quotes, paragraphs without a full stop) are kept
-    in runs that touch prose; among headlines and time stamps they are teasers."""
+    """Long lines that do not read as prose (list items, quotes, paragraphs without a full stop) and data
+    table rows are kept in runs that touch prose; among headlines and time stamps they are teasers."""
     kept: set[int] = set()
     run: list[int] = []
     touches_prose = False
     for i in range(start, end + 1):
         line = lines[i] if i < end else None
-        if line is not None and line.kind == "weak":
-            run += [i] if line.words >= 10 else []
+        if line is not None and line.kind in ("weak", "table"):
+            run += [i] if line.words >= 10 or line.kind == "table" else []
             continue
         next_is_prose = line is not None and line.kind in PROSE
         if run and (touches_prose or next_is_prose):
