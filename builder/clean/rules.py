@@ -91,6 +91,8 @@ SENTENCE_END = re.compile(r"[a-z\d)”\"'][.!?。！？](?=\s+[A-Z“\"'‘]|[^\
 
 ATTRIBUTION_DASHES = ("—", "–", "-", "―")
 
+ENUMERATOR = re.compile(r"^(?P<n>\d{1,2})[.)]\s+\S")
+
 NUMERIC_CELL = re.compile(r"^[-+−]?[$€£¥]?\d[\d.,:/%'’-]*[%a-z]{0,3}$", re.I)
 
 CELL_SEPARATORS = re.compile(r"\s*(?:\t+|[|»]|\u00a0{2,}|\s{3,})\s*")

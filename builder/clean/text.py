@@ -14,6 +14,8 @@ HEADING_MAX_WORDS = 10
 MIN_WORDS_BEFORE_COMMENTS = 40
 MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
 PROSE = ("prose", "short prose")
+MAX_ITEM_GAP = 4
+ITEM_SCORE = 2.0
 TITLE_LOOKBACK = 25
 TITLE_LEAD_WEIGHT = 2.0
 TITLE_DISTANCE_COST = 0.05
@@ -58,6 +60,22 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
         elif key and key in seen and line.words >= 4:
             line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
         seen.add(key)
+
+
+def _mark_enumerations(lines: list[Line]) -> None:
+    """Lines numbered 1), 2), 3)... with something between them are the items of a list inside the
+    article (a ranking of links, one per line, is not)."""
+    last_seen: dict[int, int] = {}
+    for line in lines:
+        match = rules.ENUMERATOR.match(line.text)
+        if not match or line.kind in ("furniture", "metadata"):
+            continue
+        number = int(match["n"])
+        previous = last_seen.get(number - 1)
+        if previous is not None and 2 <= line.index - previous <= MAX_ITEM_GAP:
+            for item in (lines[previous], line):
+                item.kind, item.score = "item", ITEM_SCORE
+        last_seen[number] = line.index
 
 
 def _section_cut(lines: list[Line], start: int, end: int) -> int:
@@ -122,7 +140,7 @@ def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
             text = line.meta.get("text", line.text)
             found.blocks.append(Block("heading", text))
             kept.append(i)
-        elif line.kind in ("prose", "short prose") or i in weak:
+        elif line.kind in ("prose", "short prose", "item") or i in weak:
             found.blocks.append(Block("paragraph", line.text))
             kept.append(i)
     return kept
@@ -199,6 +217,7 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
         blocks.measure(line, language)
         blocks.classify(line, cjk)
     _mark_special(lines, shared)
+    _mark_enumerations(lines)
     start, end = find_body_span(lines)
     found.title = _find_title(lines, start, end, language)
     _apply_metadata(lines, start, end, found)
