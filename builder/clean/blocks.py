@@ -141,6 +141,8 @@ def classify(line: Line, cjk: bool) -> None:
         line.kind, line.score = "prose", len(text) / 3.0
     elif n >= 10 and line.stop_density >= 0.25 and line.has_sentences:
         line.kind, line.score = "prose", float(n)
+    elif n >= 15 and line.stop_density >= 0.45:
+        line.kind, line.score = "short prose", n * 0.5
     elif n >= 6 and line.stop_density >= 0.2 and line.ends_sentence:
         line.kind, line.score = "short prose", n * 0.6
     elif n <= 12 and not line.ends_sentence:
