@@ -72,7 +72,8 @@ FURNITURE: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 COMMENT_SECTION_START = re.compile(
-    r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies)|"
+    r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies|thoughts)(?: (?:to|on) .*)?|"
+    r"[\w.-]+(?: [\w.-]+){0,3} (?:says|commented):|"
     r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments"
     r"(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|"
     r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
