@@ -13,6 +13,7 @@ CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?
 HEADING_MAX_WORDS = 10
 MIN_WORDS_BEFORE_COMMENTS = 40
 MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
+MIN_SIGNATURES = 3
 PROSE = ("prose", "short prose")
 MAX_ITEM_GAP = 4
 ITEM_SCORE = 2.0
@@ -54,12 +55,20 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
             line.kind, line.score, line.meta = "crosshead", 0.0, {"text": crosshead["text"]}
         elif found:
             line.kind, line.reason, line.score = "metadata", f"{found.kind} line", -blocks.METADATA_PENALTY
-            line.meta = {"dated": "yes"} if found.date else {}
+            line.meta = _date_marks(line.text, found)
         elif key in shared and line.words < 20:
             line.kind, line.reason, line.score = "furniture", "line repeated across sources of the dossier", -5.0
         elif key and key in seen and line.words >= 4:
             line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
         seen.add(key)
+
+
+def _date_marks(text: str, found: meta.LineMeta) -> dict[str, str]:
+    """Whether a metadata line carries a date, and whether it also names someone (a signature)."""
+    if not found.date:
+        return {}
+    rest = text[: found.date.start] + text[found.date.end:]
+    return {"dated": "yes", "signed": "yes" if len(blocks.WORD.findall(rest)) >= 2 else ""}
 
 
 def _mark_enumerations(lines: list[Line]) -> None:
@@ -96,15 +105,24 @@ def _section_cut(lines: list[Line], start: int, end: int) -> int:
 
 def _next_article_cut(lines: list[Line], start: int, end: int) -> int:
     """An article has one dated header. Well into the text, a headline-shaped short line followed by a
-    dated byline or date line starts another story (a feed of teasers, the next post of a blog)."""
-    prose_words = 0
+    dated byline or date line starts another story (a feed of teasers, the next post of a blog); a
+    run of signed and dated lines ('Posted by: Sean | Jan 10, 2008') signs reader comments."""
+    dated = [i for i in range(start + 1, end) if lines[i].meta.get("dated") and lines[i].kind == "metadata"
+             and not lines[i].text.startswith(rules.ATTRIBUTION_DASHES)]
+    signatures_left = sum(bool(lines[i].meta["signed"]) for i in dated)
+    prose_words, next_dated = 0, iter(dated + [end])
+    upcoming = next(next_dated)
     for i in range(start + 1, end):
-        line, previous = lines[i], lines[i - 1]
-        if (prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE and line.kind == "metadata" and line.meta.get("dated")
-                and previous.kind == "short" and not line.text.startswith(rules.ATTRIBUTION_DASHES)):
-            return i - 1
-        if line.kind in PROSE:
-            prose_words += line.words
+        if i == upcoming:
+            upcoming = next(next_dated)
+            if prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE:
+                if lines[i - 1].kind == "short":
+                    return i - 1
+                if lines[i].meta["signed"] and signatures_left >= MIN_SIGNATURES:
+                    return i
+            signatures_left -= bool(lines[i].meta["signed"])
+        if lines[i].kind in PROSE:
+            prose_words += lines[i].words
     return end
 
 
