@@ -54,7 +54,10 @@ def _headline_votes(tree: lxml_html.HtmlElement | None, extracted: str | None) -
 
 
 def choose_headline(votes: Counter[str], blocks: list[Block], language: str | None) -> str | None:
-    """The candidate shaped like a headline, shown in most places, whose words the lead takes up."""
+    """The candidate shaped like a headline, shown in most places, whose words the lead takes up.
+
+    A candidate shown in one place only (a site name, a section heading) must also echo the lead.
+    """
     lead = meta.stems(" ".join(b.text for b in blocks if b.kind == "paragraph")[:LEAD_CHARS])
     stops = stoplist(language)
     scored = [(meta.title_score(text, len(text.split())) + TITLE_LEAD_WEIGHT * meta.lead_overlap(text, lead, stops)
