@@ -59,6 +59,17 @@ def run_case(args: tuple[Path, str]) -> dict:
             "title_ok": title_ok}
 
 
+def run_cases(root: Path, kinds: list[str], jobs: int = 2) -> list[dict]:
+    """Clean every case of the folder in each input kind, in `jobs` processes."""
+    cases = sorted(p for p in root.iterdir() if (p / "gold.txt").is_file())
+    with ProcessPoolExecutor(jobs) as pool:
+        return list(pool.map(run_case, [(c, k) for k in kinds for c in cases], chunksize=4))
+
+
+def mean_f1(results: list[dict], kind: str) -> float:
+    return statistics.fmean(r["f1"] for r in results if r["kind"] == kind)
+
+
 def report(results: list[dict], kind: str, worst: int) -> None:
     rows = [r for r in results if r["kind"] == kind]
     if not rows:
@@ -81,9 +92,7 @@ def main() -> None:
     parser.add_argument("--json-out", type=Path)
     args = parser.parse_args()
     kinds = ["txt", "html"] if args.input == "both" else [args.input]
-    cases = sorted(p for p in args.cases.iterdir() if (p / "gold.txt").is_file())
-    with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(run_case, [(c, k) for k in kinds for c in cases], chunksize=4))
+    results = run_cases(args.cases, kinds, args.jobs)
     for kind in kinds:
         report(results, kind, args.worst)
     if args.json_out:

@@ -15,7 +15,7 @@ November 20, 2017
 
 [x](javascript:alert(1)) is a link that must stay text, and this sentence is long enough to be kept as prose.
 
-| a | b | is a table row in a source; it must not become a table in the page, it is only words here.
+Table syntax | a | b | stays text in this article.
 
 ---
 

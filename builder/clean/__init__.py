@@ -13,8 +13,8 @@ from .decode import decode
 from .html import clean_html
 from .text import Found, clean_text, normalise
 
-CLEANER_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))))\
-    .hexdigest()[:16]
+CLEANER_CODE = sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / n for n in ("model.py", "slug.py")]
+CLEANER_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in CLEANER_CODE)).hexdigest()[:16]
 
 
 def detect_language(text: str) -> str | None:
@@ -25,12 +25,8 @@ def detect_language(text: str) -> str | None:
     return language
 
 
-def _finish(found: Found) -> None:
-    """Rules shared by text and HTML pages: trailing agency credit, dateline, repeated paragraphs."""
-    while found.blocks and rules.CREDIT_LINE.match(found.blocks[-1].text):
-        credit = found.blocks.pop()
-        found.agency = found.agency or meta.agency_name(rules.CREDIT_LINE.match(credit.text)["agency"])
-        found.removed.append(Removal(credit.text, "credit line"))
+def _drop_repeats(found: Found) -> None:
+    """A paragraph scraped twice is kept once (HTML is left alone: there a repeated list item is content)."""
     seen: set[str] = set()
     unique = []
     for block in found.blocks:
@@ -41,6 +37,14 @@ def _finish(found: Found) -> None:
         seen.add(key)
         unique.append(block)
     found.blocks = unique
+
+
+def _finish(found: Found) -> None:
+    """Rules shared by text and HTML pages: trailing agency credit, dateline."""
+    while found.blocks and rules.CREDIT_LINE.match(found.blocks[-1].text):
+        credit = found.blocks.pop()
+        found.agency = found.agency or meta.agency_name(rules.CREDIT_LINE.match(credit.text)["agency"])
+        found.removed.append(Removal(credit.text, "credit line"))
     if found.dateline is None:
         first = next((k for k, b in enumerate(found.blocks) if b.kind == "paragraph"), None)
         if first is not None:
@@ -79,6 +83,8 @@ def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Articl
         forced_title, text = _title_from_first_line(text)
     language = override.language or detect_language(text)
     found = clean_html(text, language) if source.format == "html" else clean_text(text, language, shared)
+    if source.format != "html":
+        _drop_repeats(found)
     _finish(found)
     warnings = [note] if note else []
     warnings += found.warnings

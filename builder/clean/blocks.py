@@ -16,7 +16,8 @@ import justext
 
 from . import rules
 
-WORD = re.compile(r"[^\W\d_][\w'’-]*", re.U)
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W\d_])[\w'’-]*", re.U)
 STOPLIST_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
                       "it": "Italian", "nl": "Dutch", "ru": "Russian", "id": "Indonesian", "pl": "Polish",
                       "sv": "Swedish", "tr": "Turkish", "da": "Danish", "no": "Norwegian_Bokmal", "ro": "Romanian",
@@ -46,23 +47,40 @@ class Line:
     def ends_sentence(self) -> bool:
         return self.text.rstrip().endswith(rules.TERMINAL_PUNCTUATION)
 
+    @property
+    def has_sentences(self) -> bool:
+        """Ends like a sentence, or holds several whole sentences (a long paragraph cut off mid-way)."""
+        return self.ends_sentence or len(rules.SENTENCE_END.findall(self.text)) >= 2
+
 
 def split_lines(text: str) -> list[str]:
     """Lines with whitespace folded; a paragraph broken across lines (even a blank one) is joined."""
     raw = [line.strip() for line in text.split("\n")]
     out: list[str] = []
-    pending_blank = False
     for line in raw:
         if not line:
-            pending_blank = True
             continue
         if out and _continues(out[-1], line):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
-        pending_blank = False
-    del pending_blank
-    return out
+    return [cell for line in out for cell in split_cells(line)]
+
+
+def split_cells(line: str) -> list[str]:
+    """A layout-table row or a run of inline blocks that holds a long text is split into its pieces.
+
+    Pages laid out with tables put the menu and the article in cells of one row; a row of short
+    cells (a data table, a link bar) stays one line so that its shape is still visible.
+    """
+    cells = [c.strip() for c in rules.CELL_SEPARATORS.split(line) if c.strip()]
+    if len(cells) < 2 or max(_word_count(c) for c in cells) < rules.LONG_CELL_WORDS:
+        return [line]
+    return cells
+
+
+def _word_count(text: str) -> int:
+    return len(WORD.findall(text)) + len(CJK_CHAR.findall(text)) // 2
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -81,7 +99,7 @@ def _segments(text: str) -> int:
 
 def measure(line: Line, language: str | None) -> None:
     words = WORD.findall(line.text)
-    line.words = len(words)
+    line.words = _word_count(line.text)
     stops = stoplist(language)
     line.stop_density = sum(w.lower() in stops for w in words) / len(words) if words else 0.0
     line.segments = _segments(line.text)
@@ -101,6 +119,12 @@ def _capitalised_share(text: str) -> float:
     return sum(w[0].isupper() for w in words) / len(words)
 
 
+def _is_data_row(text: str) -> bool:
+    """A row of a data table (scores, standings, prices): tab-separated cells, several of them numbers."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return len(cells) >= 3 and sum(bool(rules.NUMERIC_CELL.match(c)) for c in cells) >= 2
+
+
 def classify(line: Line, cjk: bool) -> None:
     """Set kind, reason and score of one line from its own shape."""
     text, n = line.text, line.words
@@ -109,12 +133,16 @@ def classify(line: Line, cjk: bool) -> None:
     if reason and not (n >= 25 and prose_like and reason in {"cookie or consent notice", "newsletter prompt",
                                                              "login or account prompt"}):
         line.kind, line.reason, line.score = "furniture", reason, -(3.0 + min(n, 20))
+    elif _is_data_row(text):
+        line.kind, line.score = "table", 0.0
     elif text.endswith((" -", " |", " –")) or (line.segments >= 3 and line.stop_density < 0.3):
         line.kind, line.reason, line.score = "furniture", "headline ticker or link list", -(3.0 + min(n, 20))
     elif cjk and len(text) >= 40 and line.ends_sentence:
         line.kind, line.score = "prose", len(text) / 3.0
-    elif n >= 10 and line.stop_density >= 0.25 and line.ends_sentence:
+    elif n >= 10 and line.stop_density >= 0.25 and line.has_sentences:
         line.kind, line.score = "prose", float(n)
+    elif n >= 15 and line.stop_density >= 0.45:
+        line.kind, line.score = "short prose", n * 0.5
     elif n >= 6 and line.stop_density >= 0.2 and line.ends_sentence:
         line.kind, line.score = "short prose", n * 0.6
     elif n <= 12 and not line.ends_sentence:
@@ -125,7 +153,7 @@ def classify(line: Line, cjk: bool) -> None:
 
 def max_sum_span(scores: list[float]) -> tuple[int, int]:
     """Indices [start, end) of the contiguous run with the largest total (Kadane)."""
-    best, best_span = float("-inf"), (0, 0)
+    best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, score in enumerate(scores):
         if total <= 0:

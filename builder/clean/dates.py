@@ -19,7 +19,7 @@ NAMED_FORMS = [
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_YEAR},?\s+{_MONTH}\s+{_DAY}\b", re.I),
 ]
-ISO_FORM = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+ISO_FORM = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 NUMERIC_FORM = re.compile(r"\b(?P<a>[0-3]?\d)\s*(?P<sep>[/.\-])\s*(?P<b>[0-3]?\d)\s*(?P=sep)\s*(?P<year>(?:19|20)\d\d)\b")
 WEEKDAY_MENTION = re.compile(r"\b(?:on|earlier|late|early|since|last|this|until|by)?\s*(?P<day>" +
                              "|".join(WEEKDAYS) + r")\b", re.I)

@@ -12,6 +12,7 @@ BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codec
 WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "cp1250", "iso8859_2", "mac_roman", "cp850", "ascii"}
 META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?\s*([\w-]+)", re.I)
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, unescape_html=False)
+MIN_GUESS_BYTES = 64
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u2028\u2029\ufeff]")
 
 
@@ -25,14 +26,33 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _guess(data: bytes, html: bool) -> str:
-    declared = _declared_charset(data) if html else None
-    if declared:
-        return declared
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as Windows-1252 (a superset of Latin-1 for text)."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("dossier-cp1252", _cp1252_fallback)
+
+
+def _non_western_guess(data: bytes) -> str | None:
+    """A legacy non-Western code page (Cyrillic, CJK...), when there is enough text to tell."""
+    if sum(byte >= 0x80 for byte in data[:200_000]) < MIN_GUESS_BYTES:
+        return None
     best = charset_normalizer.from_bytes(data[:200_000]).best()
-    if best is None or best.encoding in WESTERN:
-        return "cp1252"
-    return best.encoding
+    return best.encoding if best is not None and best.encoding not in WESTERN else None
+
+
+def _decode_legacy(data: bytes, html: bool) -> tuple[str, str]:
+    """Text that is not valid UTF-8: the declared charset, a detected non-Western code page, or else
+    UTF-8 with every stray byte read as Windows-1252 (which also mends files mixing the two)."""
+    encoding = (_declared_charset(data) if html else None) or _non_western_guess(data)
+    if encoding:
+        return data.decode(encoding, errors="replace"), f"not UTF-8: decoded as {encoding}"
+    text = data.decode("utf-8", errors="dossier-cp1252")
+    if any(ord(ch) > 0x7F for ch in data.decode("utf-8", errors="ignore")):
+        return text, "mixed UTF-8 and Windows-1252 bytes: each part decoded as what it is"
+    return text, "not UTF-8: decoded as cp1252"
 
 
 def decode(data: bytes, html: bool = False) -> tuple[str, str | None]:
@@ -46,9 +66,7 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            encoding = _guess(data, html)
-            text = data.decode(encoding, errors="replace")
-            note = f"not UTF-8: decoded as {encoding}"
+            text, note = _decode_legacy(data, html)
     fixed = ftfy.fix_text(text, config=FTFY_CONFIG)
     if fixed != text and note is None and ftfy.badness.is_bad(text):
         note = "repaired mojibake (text that had been decoded with the wrong code page)"

@@ -43,6 +43,28 @@ def strip_glued_prefix(title: str) -> str:
     return title
 
 
+def clean_title(text: str) -> str:
+    """A headline without image alt text glued before it or a dateline glued after it."""
+    title = strip_glued_prefix(text)
+    for match in GLUE.finditer(title):
+        if read_metadata_line(title[match.start():]):
+            return title[: match.start()].strip()
+    return title
+
+
+def stems(text: str) -> set[str]:
+    """Crude word stems (the first five letters), enough to match 'married' with 'marry'."""
+    return {w[:5] for w in re.findall(r"\w+", text.lower())}
+
+
+def lead_overlap(title: str, lead: set[str], stopwords: frozenset[str]) -> float:
+    """Share of the title's content words that come back in the lead paragraphs."""
+    words = [w for w in re.findall(r"\w+", title.lower()) if len(w) > 2 and w not in stopwords]
+    if not words:
+        return 0.0
+    return sum(w[:5] in lead for w in words) / len(words)
+
+
 def agency_name(text: str) -> str | None:
     return rules.WIRE_AGENCIES.get(text.strip(" .,-–—()").lower())
 
@@ -59,6 +81,7 @@ def _person_or_agency(who: str, line: str) -> LineMeta:
     date_in = find_dates(first)
     if date_in:
         first = first[: date_in[0].start].strip()
+    first = rules.JOB_TITLE.sub("", unglue(first)).strip()
     agencies = [agency_name(part) for part in re.split(r"\s*(?:/|,| and )\s*", first)]
     if first and all(agencies):
         return LineMeta("byline", agency=agencies[0])
@@ -66,6 +89,8 @@ def _person_or_agency(who: str, line: str) -> LineMeta:
         return LineMeta("byline", note=f"forum poster {first!r} is not the author")
     if first.lower() in rules.CMS_ACCOUNTS:
         return LineMeta("byline", note=f"site account {first!r} is not the author")
+    if rules.STAFF_CREDIT.search(first):
+        return LineMeta("byline", note=f"staff credit {first!r} names no author")
     if _looks_like_name(first):
         return LineMeta("byline", author=first)
     return LineMeta("byline", note=f"byline {first!r} does not look like a person's name")

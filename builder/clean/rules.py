@@ -27,6 +27,12 @@ CMS_ACCOUNTS = {"admin", "administrator", "editor", "editors", "webmaster", "sta
                 "news desk", "newsdesk", "desk", "online desk", "web team", "site admin", "author", "guest",
                 "anonymous", "anon", "user", "moderator", "team", "root", "publisher", "content team"}
 
+JOB_TITLE = re.compile(r"\s*\b(?:(?:senior|chief|staff|business|political|foreign|sports?|special|contributing|"
+                       r"associate|managing|deputy|science|health)\s+)*(?:writer|columnist|correspondent|"
+                       r"reporter|editor|contributor)s?\b.*$", re.I)
+
+STAFF_CREDIT = re.compile(r"\b(?:staff|desk|newsroom|bureau|team)\b", re.I)
+
 FORUM_MARKERS = re.compile(
     r"\b(?:\d+\s+views?|\d+\s+comments?|\d+\s+repl(?:y|ies)|following|followers?|posts?:|joined|"
     r"quote|report post|permalink|sfw|nsfw|reputation|karma)\b", re.I)
@@ -60,18 +66,38 @@ FURNITURE: list[tuple[str, re.Pattern[str]]] = [
                                  r"most (?:read|popular|viewed|shared)|recommended(?: for you)?|"
                                  r"you (?:may|might) also like|trending(?: now)?|editor'?s? picks?|"
                                  r"tags?:.*|topics?:.*|filed under:?.*|categories?:.*)\W*$", re.I)),
+    ("link list with counts", re.compile(r"^[^.!?]{1,120}\s\(\d+\)$")),
     ("newsletter prompt", re.compile(r"\b(?:newsletter|sign up for|get our|delivered to your inbox|"
                                      r"subscribe to)\b", re.I)),
 ]
 
 COMMENT_SECTION_START = re.compile(
-    r"^(?:no comments? found|\d+ comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|"
-    r"add (?:a|your) comment|join the (?:discussion|conversation)|reader comments|comment as\b.*|"
-    r"show comments|view comments)\W*$", re.I)
+    r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies|thoughts)(?: (?:to|on) .*)?|"
+    r"[\w.-]+(?: [\w.-]+){0,3} (?:says|commented):|"
+    r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments"
+    r"(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|"
+    r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
+    r"your (?:name|e-?mail)\b.*)\W*$", re.I)
+
+FOOTER_START = re.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z]\w+.{0,60}\b(?:19|20)\d\d\b)|"
+                          r"\ball rights reserved\b)", re.I)
+
+TITLE_SEPARATORS = re.compile(r"\s+[|–—\-:»·•]+\s+|\s*\|\s*|\s+-{2,}\s+")
 
 INLINE_SEPARATORS = re.compile(r"(?:\s*[|•·»«◦▪►●■]\s*|\u00a0{2,}|\s{3,}|\t)")
 
-TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;")
+TERMINAL_PUNCTUATION = tuple(".!?\"'”’»)…:;。！？」』）")
+
+SENTENCE_END = re.compile(r"[a-z\d)”\"'][.!?。！？](?=\s+[A-Z“\"'‘]|[^\s\w])")
+
+ATTRIBUTION_DASHES = ("—", "–", "-", "―")
+
+ENUMERATOR = re.compile(r"^(?P<n>\d{1,2})[.)]\s+\S")
+
+NUMERIC_CELL = re.compile(r"^[-+−]?[$€£¥]?\d[\d.,:/%'’-]*[%a-z]{0,3}$", re.I)
+
+CELL_SEPARATORS = re.compile(r"\s*(?:\t+|[|»]|\u00a0{2,}|\s{3,})\s*")
+LONG_CELL_WORDS = 12
 
 DATELINE_STOPWORDS = {"update", "updated", "analysis", "opinion", "comment", "editorial", "watch", "video",
                       "photo", "photos", "note", "editor's note", "exclusive", "breaking", "live", "read",
@@ -83,4 +109,5 @@ PUBLISHED_IN = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<outlet>
 CREDIT_LINE = re.compile(
     rf"^[\s\-–—(/]*(?P<agency>{AGENCY_NAMES})(?:\s*(?:/|and|,)\s*(?:{AGENCY_NAMES}))*[\s)\-–—.]*$", re.I)
 
-BYLINE = re.compile(r"^(?:by|von|par|por|di|door)\s+(?P<who>.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:posted|written|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|di|door)\s+(?P<who>.+)$",
+                    re.I)

@@ -11,6 +11,16 @@ from .blocks import Line
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
+MIN_WORDS_BEFORE_COMMENTS = 40
+MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
+MIN_SIGNATURES = 3
+PROSE = ("prose", "short prose")
+MAX_ITEM_GAP = 4
+ITEM_SCORE = 2.0
+TITLE_LOOKBACK = 25
+TITLE_LEAD_WEIGHT = 2.0
+TITLE_DISTANCE_COST = 0.05
+LEAD_CHARS = 1500
 
 
 @dataclass
@@ -45,6 +55,7 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
             line.kind, line.score, line.meta = "crosshead", 0.0, {"text": crosshead["text"]}
         elif found:
             line.kind, line.reason, line.score = "metadata", f"{found.kind} line", -blocks.METADATA_PENALTY
+            line.meta = _date_marks(line.text, found)
         elif key in shared and line.kind not in ("prose", "short prose"):
             line.kind, line.reason, line.score = "furniture", "line repeated across sources of the dossier", -5.0
         elif key and key in seen and line.words >= 4:
@@ -52,11 +63,66 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
         seen.add(key)
 
 
-def _comment_cut(lines: list[Line], start: int, end: int) -> int:
-    """The body ends where a comment section starts."""
-    for i in range(start + 1, end):
-        if rules.COMMENT_SECTION_START.match(lines[i].text):
+def _date_marks(text: str, found: meta.LineMeta) -> dict[str, str]:
+    """Whether a metadata line carries a date, and whether it also names someone (a signature)."""
+    if not found.date:
+        return {}
+    rest = text[: found.date.start] + text[found.date.end:]
+    return {"dated": "yes", "signed": "yes" if len(blocks.WORD.findall(rest)) >= 2 else ""}
+
+
+def _mark_enumerations(lines: list[Line]) -> None:
+    """Lines numbered 1), 2), 3)... with something between them are the items of a list inside the
+    article (a ranking of links, one per line, is not)."""
+    last_seen: dict[int, int] = {}
+    for line in lines:
+        match = rules.ENUMERATOR.match(line.text)
+        if not match or line.kind in ("furniture", "metadata"):
+            continue
+        number = int(match["n"])
+        previous = last_seen.get(number - 1)
+        if previous is not None and 2 <= line.index - previous <= MAX_ITEM_GAP:
+            for item in (lines[previous], line):
+                item.kind, item.score = "item", ITEM_SCORE
+        last_seen[number] = line.index
+
+
+def _section_cut(lines: list[Line], start: int, end: int) -> int:
+    """The body ends where a comment section or the page footer starts, once some article text has come.
+
+    A comment count next to the headline ("53 Comments") links to the comments; it does not start them.
+    """
+    prose_words = 0
+    for i in range(start, end):
+        text = lines[i].text
+        if prose_words >= MIN_WORDS_BEFORE_COMMENTS and (rules.COMMENT_SECTION_START.match(text)
+                                                          or rules.FOOTER_START.search(text)):
             return i
+        if lines[i].kind in PROSE:
+            prose_words += lines[i].words
+    return end
+
+
+def _next_article_cut(lines: list[Line], start: int, end: int) -> int:
+    """An article has one dated header. Well into the text, a headline-shaped short line followed by a
+    dated byline or date line starts another story (a feed of teasers, the next post of a blog); a
+    run of signed and dated lines ('Posted by: Sean | Jan 10, 2008') signs reader comments."""
+    dated = [i for i in range(start + 1, end) if lines[i].meta.get("dated") and lines[i].kind == "metadata"
+             and not lines[i].text.startswith(rules.ATTRIBUTION_DASHES)]
+    signatures_left = sum(bool(lines[i].meta["signed"]) for i in dated)
+    prose_words, next_dated = 0, iter(dated + [end])
+    upcoming = next(next_dated)
+    for i in range(start + 1, end):
+        if i == upcoming:
+            upcoming = next(next_dated)
+            if prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE:
+                if lines[i - 1].kind == "short":
+                    return i - 1
+                if lines[i].meta["signed"] and signatures_left >= MIN_SIGNATURES:
+                    return i
+            signatures_left -= bool(lines[i].meta["signed"])
+        if lines[i].kind in PROSE:
+            prose_words += lines[i].words
     return end
 
 
@@ -64,7 +130,8 @@ def find_body_span(lines: list[Line]) -> tuple[int, int]:
     start, end = blocks.max_sum_span([line.score for line in lines])
     if start >= end:
         return 0, 0
-    return start, _comment_cut(lines, start, end)
+    end = _section_cut(lines, start, end)
+    return start, _next_article_cut(lines, start, end)
 
 
 def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
@@ -84,15 +151,34 @@ def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
 def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
     """Turn the span's lines into blocks; returns the indices kept."""
     kept = []
+    weak = _weak_paragraphs(lines, start, end)
     for i in range(start, end):
         line = lines[i]
         if _is_heading(lines, i, start, end):
             text = line.meta.get("text", line.text)
             found.blocks.append(Block("heading", text))
             kept.append(i)
-        elif line.kind in ("prose", "short prose") or (line.kind == "weak" and line.words >= 10):
+        elif line.kind in ("prose", "short prose", "item") or i in weak:
             found.blocks.append(Block("paragraph", line.text))
             kept.append(i)
+    return kept
+
+
+def _weak_paragraphs(lines: list[Line], start: int, end: int) -> set[int]:
+    """Long lines that do not read as prose (list items, quotes, paragraphs without a full stop) and data
+    table rows are kept in runs that touch prose; among headlines and time stamps they are teasers."""
+    kept: set[int] = set()
+    run: list[int] = []
+    touches_prose = False
+    for i in range(start, end + 1):
+        line = lines[i] if i < end else None
+        if line is not None and line.kind in ("weak", "table"):
+            run += [i] if line.words >= 10 or line.kind == "table" else []
+            continue
+        next_is_prose = line is not None and line.kind in PROSE
+        if run and (touches_prose or next_is_prose):
+            kept.update(run)
+        run, touches_prose = [], next_is_prose
     return kept
 
 
@@ -122,17 +208,22 @@ def _apply_metadata(lines: list[Line], start: int, end: int, found: Found) -> No
             found.warnings.append(f"{line_meta.note}: author left empty")
 
 
-def _find_title(lines: list[Line], start: int) -> int | None:
-    """The headline: the nearest headline-shaped line above the body, past bylines and dates."""
+def _find_title(lines: list[Line], start: int, end: int, language: str | None) -> str | None:
+    """The headline: a headline-shaped line (or table cell) above the body, past bylines and dates,
+    preferring text whose words the lead paragraphs take up again (a headline summarises the lead)."""
+    lead = meta.stems(" ".join(line.text for line in lines[start:end] if line.kind in PROSE)[:LEAD_CHARS])
+    stops = blocks.stoplist(language)
     best, best_score = None, 0.0
-    for distance, i in enumerate(range(start - 1, max(-1, start - 25), -1)):
-        line = lines[i]
-        if line.kind in ("metadata", "furniture", "repeat"):
+    for distance, i in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK), -1)):
+        if lines[i].kind in ("metadata", "furniture"):
             continue
-        score = meta.title_score(meta.strip_glued_prefix(line.text), line.words)
-        score -= distance * 0.1
-        if score > best_score:
-            best, best_score = i, score
+        for cell in rules.CELL_SEPARATORS.split(lines[i].text):
+            candidate = meta.clean_title(cell.strip())
+            score = meta.title_score(candidate, len(candidate.split()))
+            if score:
+                score += TITLE_LEAD_WEIGHT * meta.lead_overlap(candidate, lead, stops) - distance * TITLE_DISTANCE_COST
+            if score > best_score:
+                best, best_score = candidate, score
     return best
 
 
@@ -144,14 +235,13 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
         blocks.measure(line, language)
         blocks.classify(line, cjk)
     _mark_special(lines, shared)
+    _mark_enumerations(lines)
     start, end = find_body_span(lines)
-    title_index = _find_title(lines, start)
-    if title_index is not None:
-        found.title = meta.strip_glued_prefix(lines[title_index].text)
+    found.title = _find_title(lines, start, end, language)
     _apply_metadata(lines, start, end, found)
     kept = set(_body(lines, start, end, found))
     for i, line in enumerate(lines):
-        if i not in kept and i != title_index:
+        if i not in kept and normalise(line.text) != normalise(found.title or ""):
             found.removed.append(Removal(line.text, _removal_reason(line, i, start, end)))
     _take_dateline(found)
     return found

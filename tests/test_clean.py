@@ -1,0 +1,49 @@
+"""The five seed articles must clean to exactly their gold metadata and body."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from builder.clean import clean_source
+from builder.model import Source
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden" / "seeds"
+SEEDS = sorted(GOLDEN.glob("*.json"))
+FIELDS = ("title", "agency", "outlet", "author", "published", "dateline", "headings")
+
+
+def token_f1(predicted: str, gold: str) -> float:
+    p, g = Counter(re.findall(r"\w+", predicted.lower())), Counter(re.findall(r"\w+", gold.lower()))
+    overlap = sum((p & g).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def clean_seed(name: str):
+    data = (ROOT / "sources" / f"{name}.txt").read_bytes()
+    return clean_source(Source(name=f"{name}.txt", data=data, sha256=hashlib.sha256(data).hexdigest(),
+                               format="text"))
+
+
+@pytest.mark.parametrize("gold_path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_matches_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    article = clean_seed(gold_path.stem)
+    for name in FIELDS:
+        assert getattr(article, name) == gold[name], name
+    assert token_f1("\n".join(article.paragraphs), "\n".join(gold["paragraphs"])) >= 0.98
+    body = article.body_text + (article.title or "")
+    for text in gold.get("must_not_contain", []):
+        assert text not in body
+
+
+def test_all_seeds_present() -> None:
+    assert len(SEEDS) == 5

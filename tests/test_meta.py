@@ -1,0 +1,99 @@
+"""Bylines, credits, 'Published in' lines, datelines and whole-page metadata from plain text."""
+from __future__ import annotations
+
+import pytest
+
+from builder.clean import clean_source
+from builder.clean.meta import read_metadata_line, split_dateline
+from builder.model import Source
+
+BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
+        "a first agreement on the timetable before the end of the month.\n"
+        "Negotiators from the two delegations met in the capital for several hours and agreed to meet "
+        "again next week, according to a statement released by the foreign ministry.\n"
+        "Observers said the agreement was a modest but real step towards ending a conflict that has "
+        "lasted for more than six years and displaced millions of people.\n")
+
+
+def clean(text: str):
+    data = text.encode("utf-8")
+    return clean_source(Source(name="page.txt", data=data, sha256="0", format="text"))
+
+
+@pytest.mark.parametrize("line, agency", [
+    ("By AFP", "AFP"), ("- AFP", "AFP"), ("(Reuters)", "Reuters"), ("By Reuters and AP", "Reuters"),
+    ("— Agence France-Presse", "AFP"),
+])
+def test_agency_credits(line: str, agency: str) -> None:
+    found = read_metadata_line(line)
+    assert found is not None and found.agency == agency and found.author is None
+
+
+def test_byline_with_person() -> None:
+    found = read_metadata_line("By Jane Smith | November 20, 2017")
+    assert found.author == "Jane Smith" and found.date.candidates == ("2017-11-20",)
+
+
+@pytest.mark.parametrize("line", ["by admin", "By Webmaster", "Posted by desk"])
+def test_cms_accounts_are_not_authors(line: str) -> None:
+    found = read_metadata_line(line)
+    assert found is not None and found.author is None and found.note
+
+
+def test_forum_posters_are_not_authors() -> None:
+    found = read_metadata_line("by darkstar88 | 1,204 posts | joined 2009")
+    assert found is not None and found.author is None
+
+
+def test_published_in_names_the_outlet() -> None:
+    found = read_metadata_line("Published in Ahram Online on November 20, 2017")
+    assert found.outlet == "Ahram Online" and found.date.candidates == ("2017-11-20",)
+
+
+@pytest.mark.parametrize("paragraph, place, agency", [
+    ("BEIRUT (Reuters) - The Syrian army took control of the town on Sunday, a military source said.",
+     "BEIRUT", "Reuters"),
+    ("BEIRUT: The Syrian army took control of the town on Sunday, a military source said.", "BEIRUT", None),
+    ("CAIRO, Nov 20 (AFP) - Egypt's president met his counterpart on Monday to discuss the crisis.",
+     "CAIRO", "AFP"),
+])
+def test_datelines(paragraph: str, place: str, agency: str | None) -> None:
+    found_place, found_agency, rest = split_dateline(paragraph)
+    assert (found_place, found_agency) == (place, agency) and rest.startswith(("The", "Egypt"))
+
+
+def test_ordinary_sentence_is_not_a_dateline() -> None:
+    assert split_dateline("But the army said: Nothing has changed in the town since Sunday.")[0] is None
+
+
+def test_page_metadata_from_text() -> None:
+    article = clean("Talks resume on the timetable\nBy AFP\nNovember 21, 2017\n" + BODY)
+    assert (article.title, article.agency, article.author, article.published) == (
+        "Talks resume on the timetable", "AFP", None, "2017-11-21")
+
+
+def test_ambiguous_date_resolved_by_weekday() -> None:
+    article = clean("Talks resume on the timetable\n09/11/2017 06:22\n" + BODY)
+    assert article.published == "2017-11-09"
+    assert any("Thursday" in w for w in article.warnings)
+
+
+def test_missing_fields_stay_empty_with_warnings() -> None:
+    article = clean(BODY)
+    assert article.published is None and article.author is None
+    assert any("no publication date" in w for w in article.warnings)
+    assert any("no outlet or agency" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Meg JamesStaff Writer", "Meg James"), ("By Michael Hiltzik, Business Columnist", "Michael Hiltzik"),
+    ("By Jane Smith Senior Correspondent", "Jane Smith"),
+])
+def test_job_titles_are_cut_from_names(line: str, author: str) -> None:
+    assert read_metadata_line(line).author == author
+
+
+@pytest.mark.parametrize("line", ["By JERUSALEM POST STAFF", "By HNN Staff"])
+def test_staff_credits_name_no_author(line: str) -> None:
+    found = read_metadata_line(line)
+    assert found.author is None and "staff" in found.note
