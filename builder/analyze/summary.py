@@ -34,9 +34,10 @@ POOL = 400
 CHUNK = 512
 STATES_SAME = 0.45
 CONTAINED = 0.5
-REDUNDANT = 0.5
-WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.35, "headline": 0.15}
+REDUNDANT = 0.4
+WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.6, "headline": 0.15}
 REDUNDANCY_PENALTY = 0.6
+PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,14 @@ def usable(text: str) -> bool:
     """A sentence a reader can take out of its article: complete, not a question, no dangling start, no page noise."""
     words = text.split()
     first = tokens(text[:30])[:2]
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper() and text[:1] not in "\"“":
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper() and text[:1] not in "\"“`'":
         return False
-    if text.rstrip("\"”’)").endswith("?") or not text.rstrip("\"”’)").endswith((".", "!")):
+    end = text.rstrip("\"”’')")
+    if end.endswith("?") or not end.endswith((".", "!")):
         return False
     if first and (first[0] in DANGLING_STARTS or " ".join(first) in DANGLING_STARTS):
         return False
-    if text.count("\"") % 2 or text.count("“") != text.count("”") or text.count("(") != text.count(")"):
+    if text.count("\"") % 2 or any(text.count(a) != text.count(b) for a, b in PAIRS):
         return False
     capitals = sum(w[:1].isupper() for w in words)
     return capitals / len(words) < 0.5 and not BOILERPLATE.search(text)
