@@ -9,6 +9,7 @@ from ..clean.dates import choose_by_neighbours
 from ..model import Article, Dossier
 from .summary import summarize
 from .syndication import find_syndicated_copies
+from .timeline import build_timeline_and_conflicts
 
 
 def settle_ambiguous_dates(articles: list[Article]) -> None:
@@ -29,9 +30,11 @@ def analyze(articles: list[Article], settings: Settings) -> Dossier:
     included = [a for a in articles if not a.excluded]
     settle_ambiguous_dates(included)
     syndication = find_syndicated_copies(included)
+    events, date_conflicts = build_timeline_and_conflicts(included, syndication)
     summary = summarize(included, syndication, settings.summary_words)
     title = settings.title or _default_title(included)
-    return Dossier(title=title, articles=articles, syndication=syndication, summary=summary)
+    return Dossier(title=title, articles=articles, syndication=syndication, events=events, summary=summary,
+                   differences=list(date_conflicts))
 
 
 def _default_title(articles: list[Article]) -> str:
