@@ -5,6 +5,7 @@ from ..model import Dossier
 from .articles import render_article_page, render_articles_index, render_sources_page
 from .common import article_path
 from .summary import render_summary_page
+from .timeline import PAGE as TIMELINE_PAGE, render_timeline_page
 
 
 def render_site(dossier: Dossier) -> dict[str, str]:
@@ -12,6 +13,7 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         "index.md": render_summary_page(dossier),
         "articles/index.md": render_articles_index(dossier),
         "sources.md": render_sources_page(dossier),
+        TIMELINE_PAGE: render_timeline_page(dossier),
     }
     for article in dossier.included:
         pages[article_path(article.slug)] = render_article_page(dossier, article)
