@@ -30,6 +30,7 @@ CLAUSE_FROM = 30
 MIN_CLAUSE = 8
 EVENTS_PER_DATE = 2
 KEEP_ALL_UP_TO = 12
+SELF_REFERENCE = 0.25
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
                           r"then|until|just)\s+", re.I)
@@ -126,17 +127,29 @@ def date_budget(n_articles: int) -> int:
     return max(KEEP_ALL_UP_TO, round(2 * math.sqrt(n_articles)))
 
 
-def select_events(events: list[tuple[Event, int]], n_articles: int) -> list[Event]:
+def date_weight(events: list[Event], published: dict[str, str | None]) -> tuple[float, int]:
+    """How many articles mention a date; a report of its own publication day counts SELF_REFERENCE.
+
+    An article looking back at a day is the evidence that the day mattered; every day with news
+    is also 'today' in some article, so those mentions alone say little.
+    """
+    articles = {a for e in events for a in e.articles}
+    date = events[0].date
+    return sum(SELF_REFERENCE if published.get(a) == date else 1.0 for a in articles), len(articles)
+
+
+def select_events(events: list[tuple[Event, int]], published: dict[str, str | None]) -> list[Event]:
     """The dates most articles mention (day dates first), at most EVENTS_PER_DATE events each, in date order."""
+    n_articles = len(published)
     by_date: dict[str, list[Event]] = defaultdict(list)
     position = {id(event): p for event, p in events}
     for event, _ in events:
         by_date[event.date].append(event)
-    weight = {d: (len({a for e in es for a in e.articles}), sum(len(e.citations) for e in es)) for d, es in by_date.items()}
+    weight = {d: date_weight(es, published) for d, es in by_date.items()}
     budget = date_budget(n_articles)
     days = sorted((d for d in by_date if len(d) == 10), key=lambda d: (-weight[d][0], -weight[d][1], d))[:budget]
     coarse = sorted((d for d in by_date if len(d) < 10), key=lambda d: (-weight[d][0], -weight[d][1], d))
-    coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d][0] >= 2][:max(1, budget // 2)]
+    coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d][1] >= 2][:max(1, budget // 2)]
     kept = []
     for date in days + coarse:
         ranked = sorted(by_date[date], key=lambda e: (-len(e.articles), position[id(e)], e.text))
@@ -178,7 +191,7 @@ def build_timeline_and_conflicts(articles: list[Article], syndication: list[Synd
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([c.text for c in claims]).tocsr()
     pairs = similar_pairs(matrix, min(SAME_EVENT, CONFLICT))
     events = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
-    return select_events(events, len(sources)), date_conflicts(claims, pairs)
+    return select_events(events, {a.slug: a.published for a in sources}), date_conflicts(claims, pairs)
 
 
 def build_timeline(articles: list[Article], syndication: list[Syndication]) -> list[Event]:
