@@ -88,7 +88,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     report = pipeline.assemble(args.dir, args.cache)
     for event in report.dossier.events:
         if args.jsonl:
-            print(json.dumps({"date": event.date, "text": event.text, "articles": event.articles}, ensure_ascii=False))
+            if len(event.date) == 10:
+                print(json.dumps({"date": event.date, "text": event.text, "articles": event.articles},
+                                 ensure_ascii=False))
         else:
             print(f"{event.date}  {event.text}  [{', '.join(event.articles)}]")
     return 0
@@ -115,7 +117,7 @@ def parser() -> argparse.ArgumentParser:
     summarize.set_defaults(func=cmd_summarize)
     timeline = sub.add_parser("timeline", help="print the dated events of a folder of sources")
     timeline.add_argument("dir", type=Path)
-    timeline.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+    timeline.add_argument("--jsonl", action="store_true", help="one JSON object per line (day-dated events only)")
     timeline.add_argument("--cache", type=Path, default=None)
     timeline.set_defaults(func=cmd_timeline)
     return top

@@ -94,7 +94,11 @@ def _merge(base: Override, top: Override) -> Override:
 
 
 def read_sources(root: Path) -> tuple[list[Source], dict[str, str], list[str]]:
-    """Every usable source under root, the files that could not be used (name -> why), and config errors."""
+    """Every usable source under root, the files that could not be used (name -> why), and config errors.
+
+    With an articles.json manifest, only the files it lists are sources: a case folder also holds
+    reference summaries and notes (summary.txt, references/, topic.txt) that are not articles.
+    """
     warnings: list[str] = []
     rejected: dict[str, str] = {}
     manifest: dict[str, Override] = {}
@@ -102,8 +106,12 @@ def read_sources(root: Path) -> tuple[list[Source], dict[str, str], list[str]]:
         manifest, manifest_errors = config.load_manifest(root / "articles.json", "articles.json")
         warnings += manifest_errors
     sources = []
+    unlisted = []
     for name in list_source_files(root):
         if _is_curator_file(name):
+            continue
+        if manifest and name not in manifest:
+            unlisted.append(name)
             continue
         override = _override_for(root, name, manifest, warnings)
         try:
@@ -113,4 +121,7 @@ def read_sources(root: Path) -> tuple[list[Source], dict[str, str], list[str]]:
     for name in sorted(set(manifest) - {s.name for s in sources}):
         if not (root / name).exists():
             warnings.append(f"articles.json: lists {name!r}, which is not in the sources folder")
+    if unlisted:
+        shown = ", ".join(unlisted[:5]) + (f" and {len(unlisted) - 5} more" if len(unlisted) > 5 else "")
+        warnings.append(f"articles.json: {len(unlisted)} files it does not list were left out: {shown}")
     return sources, rejected, warnings

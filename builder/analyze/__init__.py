@@ -12,6 +12,7 @@ from .figures import find_figures
 from .related import find_related
 from .summary import summarize
 from .syndication import find_syndicated_copies
+from .timeline import build_timeline_and_conflicts
 
 
 def settle_ambiguous_dates(articles: list[Article]) -> None:
@@ -32,13 +33,15 @@ def analyze(articles: list[Article], settings: Settings) -> Dossier:
     included = [a for a in articles if not a.excluded]
     settle_ambiguous_dates(included)
     syndication = find_syndicated_copies(included)
+    events, date_conflicts = build_timeline_and_conflicts(included, syndication)
     summary = summarize(included, syndication, settings.summary_words)
     entities, entity_warnings = find_entities(included, settings)
     figures, differences = find_figures(included, syndication)
     related = find_related(included, entities, syndication)
     title = settings.title or _default_title(included)
-    return Dossier(title=title, articles=articles, syndication=syndication, summary=summary, entities=entities,
-                   figures=figures, differences=differences, related=related, warnings=entity_warnings)
+    return Dossier(title=title, articles=articles, syndication=syndication, events=events, summary=summary,
+                   entities=entities, figures=figures, differences=differences + list(date_conflicts),
+                   related=related, warnings=entity_warnings)
 
 
 def _default_title(articles: list[Article]) -> str:

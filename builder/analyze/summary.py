@@ -1,14 +1,51 @@
-"""The combined overview: extractive sentences from the articles, each citing every article that states it."""
+"""The combined overview: a grounded extractive summary of the independent articles.
+
+Every summary sentence is a sentence of an article (at most trimmed of its dateline or a trailing
+attribution, see trim.py). Salience is TF-IDF centroid similarity + lead position + cross-document
+support (how strongly the other independent articles say the same); MMR then picks salient,
+non-redundant sentences within the word budget, and they are put in time order. Support and
+citations come from sparse sentence-by-sentence products, never from loops over article pairs;
+syndicated copies are left out first, so a wire story counts once and only its original is cited.
+"""
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from ..model import Article, SummarySentence, Syndication
+from .datexpr import find_mentions
 from .sentences import Sentence, article_sentences, tokens
+from .trim import trim
 
 DANGLING_STARTS = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
-                   "but", "and", "however", "also", "meanwhile", "then"}
-SUPPORT = 0.6
+                   "him", "them", "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "there",
+                   "still", "instead", "thus", "here", "such", "both", "another", "the other", "later", "afterward"}
+BOILERPLATE = re.compile(r"https?://|www\.|@\w|\b(?:click|cookies?|subscribe|newsletter|sign up|log in|javascript|"
+                         r"advertisement|copyright|all rights reserved|photo:|image:|getty images|read more|"
+                         r"follow us|share this|editors? note|attention editors|contributed to this report)\b", re.I)
+MIN_WORDS, MAX_WORDS = 8, 55
+MAX_CANDIDATES = 3000
+POOL = 400
+CHUNK = 512
+STATES_SAME = 0.45
+CONTAINED = 0.5
+REDUNDANT = 0.4
+WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.6, "headline": 0.15}
+REDUNDANCY_PENALTY = 0.6
+PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    row: int
+    article: int
+    sentence: Sentence
+    text: str
 
 
 def independent(articles: list[Article], syndication: list[Syndication]) -> list[Article]:
@@ -17,48 +54,146 @@ def independent(articles: list[Article], syndication: list[Syndication]) -> list
     return [a for a in articles if a.slug not in copies]
 
 
-def usable(sentence: Sentence) -> bool:
-    words = sentence.text.split()
-    first = tokens(sentence.text[:20])[:1]
-    return 8 <= len(words) <= 50 and not sentence.text.endswith("?") and (not first or first[0] not in DANGLING_STARTS)
+def usable(text: str) -> bool:
+    """A sentence a reader can take out of its article: complete, not a question, no dangling start, no page noise."""
+    words = text.split()
+    first = tokens(text[:30])[:2]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper() and text[:1] not in "\"“`'":
+        return False
+    end = text.rstrip("\"”’')")
+    if end.endswith("?") or not end.endswith((".", "!")):
+        return False
+    if first and (first[0] in DANGLING_STARTS or " ".join(first) in DANGLING_STARTS):
+        return False
+    if text.count("\"") % 2 or any(text.count(a) != text.count(b) for a, b in PAIRS):
+        return False
+    capitals = sum(w[:1].isupper() for w in words)
+    return capitals / len(words) < 0.5 and not BOILERPLATE.search(text)
 
 
-def supporting_articles(sentence: str, index: dict[str, list[tuple[str, set[str]]]]) -> list[str]:
-    """Every article with a sentence that states the same (most of its words in one sentence)."""
-    words = set(tokens(sentence))
-    found = set()
-    candidates = defaultdict(int)
-    for word in words:
-        for slug, other in index.get(word, ()):
-            candidates[(slug, frozenset(other))] += 1
-    for (slug, other), shared in candidates.items():
-        if shared / max(1, len(words)) >= SUPPORT and shared / max(1, len(other)) >= SUPPORT:
-            found.add(slug)
-    return sorted(found)
+def collect(articles: list[Article]) -> tuple[list[str], np.ndarray, np.ndarray, list[Candidate]]:
+    """All sentence texts (for the vocabulary and support), each one's article and position, and the candidates."""
+    texts, owner, position, candidates = [], [], [], []
+    for a, article in enumerate(articles):
+        for p, sentence in enumerate(article_sentences(article)):
+            text = trim(sentence.text, lead=p == 0)
+            if usable(text):
+                candidates.append(Candidate(len(texts), a, sentence, text))
+            texts.append(text)
+            owner.append(a)
+            position.append(p)
+    return texts, np.array(owner, dtype=np.int64), np.array(position, dtype=np.float64), candidates
+
+
+def best_per_article(similar: sparse.csr_matrix, owner: np.ndarray, n_articles: int):
+    """For each row, the highest similarity in each article and which sentence gives it (sparse triples)."""
+    coo = similar.tocoo()
+    keys = coo.row.astype(np.int64) * n_articles + owner[coo.col]
+    order = np.lexsort((coo.data, keys))
+    keys, cols, data = keys[order], coo.col[order], coo.data[order]
+    last = np.r_[keys[1:] != keys[:-1], True] if len(keys) else np.array([], dtype=bool)
+    return keys[last] // n_articles, keys[last] % n_articles, cols[last], data[last]
+
+
+def content_words(text: str) -> set[str]:
+    return {t for t in tokens(text) if t not in ENGLISH_STOP_WORDS and len(t) > 1}
+
+
+def support(candidates: list[Candidate], matrix: sparse.csr_matrix, owner: np.ndarray, texts: list[str],
+            n_articles: int) -> tuple[np.ndarray, list[list[int]]]:
+    """Cross-document support of each candidate, and the articles that state it (a near-paraphrase sentence)."""
+    strength = np.zeros(len(candidates))
+    stating: list[list[int]] = [[c.article] for c in candidates]
+    rows = np.array([c.row for c in candidates], dtype=np.int64)
+    for start in range(0, len(rows), CHUNK):
+        similar = (matrix[rows[start:start + CHUNK]] @ matrix.T).tocsr()
+        similar.data[similar.data < 0.1] = 0
+        similar.eliminate_zeros()
+        for r, art, col, score in zip(*best_per_article(similar, owner, n_articles)):
+            i = start + int(r)
+            if art == candidates[i].article:
+                continue
+            strength[i] += min(score, 1.0)
+            if score >= STATES_SAME and containment(candidates[i].text, texts[col]) >= CONTAINED:
+                stating[i].append(int(art))
+    return strength, stating
+
+
+def containment(text: str, other: str) -> float:
+    words = content_words(text)
+    return len(words & content_words(other)) / len(words) if words else 0.0
+
+
+def scaled(values: np.ndarray) -> np.ndarray:
+    top = values.max() if len(values) else 0
+    return values / top if top > 0 else values
+
+
+def salience(candidates, matrix, owner, position, articles, strength, vectorizer) -> np.ndarray:
+    """Weighted centroid similarity, cross-document support, lead position and headline similarity."""
+    rows = np.array([c.row for c in candidates], dtype=np.int64)
+    membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))),
+                                   shape=(len(articles), len(owner)))
+    centroid = np.asarray(normalize(membership @ matrix).mean(axis=0)).ravel()
+    headlines = normalize(vectorizer.transform([a.title or "" for a in articles]))
+    features = {"centroid": scaled(matrix[rows] @ centroid),
+                "support": scaled(strength),
+                "position": 1.0 / np.sqrt(1.0 + position[rows]),
+                "headline": scaled(np.asarray(matrix[rows].multiply(headlines[owner[rows]]).sum(axis=1)).ravel())}
+    return sum(WEIGHTS[name] * values for name, values in features.items())
+
+
+def select(candidates, scores, matrix, words: int) -> list[int]:
+    """Maximal marginal relevance within the word budget: salient, and unlike what is already chosen."""
+    pool = list(np.argsort(-scores)[:POOL])
+    rows = np.array([candidates[i].row for i in pool], dtype=np.int64)
+    similar = (matrix[rows] @ matrix[rows].T).toarray() if len(rows) else np.zeros((0, 0))
+    chosen: list[int] = []
+    budget = words
+    overlap = np.zeros(len(pool))
+    available = np.ones(len(pool), dtype=bool)
+    while budget >= MIN_WORDS and available.any():
+        value = np.where(available, scores[pool] - REDUNDANCY_PENALTY * overlap, -np.inf)
+        best = int(np.argmax(value))
+        available[best] = False
+        length = len(candidates[pool[best]].text.split())
+        if overlap[best] > REDUNDANT or length > budget:
+            continue
+        chosen.append(pool[best])
+        budget -= length
+        overlap = np.maximum(overlap, similar[best])
+    return chosen
+
+
+def sentence_date(candidate: Candidate, article: Article) -> tuple[str | None, float]:
+    """The date a sentence speaks of (its first date expression, else its article's date) and a sort key."""
+    for mention in find_mentions(candidate.sentence.text, article.published):
+        if not candidate.sentence.text[max(0, mention.start - 6):mention.start].lower().strip().endswith("since"):
+            middle = mention.lo.toordinal() + (mention.hi.toordinal() - mention.lo.toordinal()) / 2
+            return mention.date, middle
+    if article.published:
+        return article.published, float(np.datetime64(article.published).astype(int) + 719163)
+    return None, float("inf")
 
 
 def summarize(articles: list[Article], syndication: list[Syndication], words: int = 250) -> list[SummarySentence]:
     sources = sorted(independent(articles, syndication), key=lambda a: (a.published or "9999", a.slug))
-    index: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
-    for article in sources:
-        for sentence in article_sentences(article):
-            toks = set(tokens(sentence.text))
-            for word in toks:
-                index[word].append((article.slug, toks))
-    chosen: list[SummarySentence] = []
-    seen: list[set[str]] = []
-    budget = words
-    leads = [[s for s in article_sentences(a) if usable(s)][:3] for a in sources]
-    for rank in range(3):
-        for article, sentences in zip(sources, leads):
-            if rank >= len(sentences) or budget <= 0:
-                continue
-            text = sentences[rank].text
-            toks = set(tokens(text))
-            if any(len(toks & other) / max(1, len(toks)) > 0.5 for other in seen):
-                continue
-            seen.append(toks)
-            chosen.append(SummarySentence(text=text, articles=supporting_articles(text, index) or [article.slug],
-                                          date=article.published))
-            budget -= len(text.split())
-    return chosen
+    texts, owner, position, candidates = collect(sources)
+    if not candidates:
+        return []
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b")
+    matrix = vectorizer.fit_transform(texts).tocsr()
+    prior = scaled(matrix[[c.row for c in candidates]] @ np.asarray(matrix.mean(axis=0)).ravel()) \
+        + 1.0 / np.sqrt(1.0 + position[[c.row for c in candidates]])
+    candidates = [candidates[i] for i in np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]]
+    strength, stating = support(candidates, matrix, owner, texts, len(sources))
+    scores = salience(candidates, matrix, owner, position, sources, strength, vectorizer)
+    chosen = select(candidates, scores, matrix, words)
+    out = []
+    for i in chosen:
+        article = sources[candidates[i].article]
+        date, key = sentence_date(candidates[i], article)
+        cited = sorted({sources[a].slug for a in stating[i]})
+        out.append((key, candidates[i].article, candidates[i].sentence.paragraph, candidates[i].sentence.index,
+                    SummarySentence(text=candidates[i].text, articles=cited, date=date)))
+    return [item[-1] for item in sorted(out, key=lambda item: item[:4])]

@@ -29,8 +29,7 @@ def shingles(text: str) -> set[str]:
 
 def signature(article: Article) -> MinHash:
     minhash = MinHash(num_perm=NUM_PERM, seed=7)
-    for shingle in sorted(shingles(article.body_text)):
-        minhash.update(shingle.encode("utf-8"))
+    minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(article.body_text))])
     return minhash
 
 

@@ -7,6 +7,7 @@ from .common import article_path
 from .entities import article_extra, entities_by_article, render_entity_pages
 from .export import render_export
 from .summary import render_summary_page
+from .timeline import PAGE as TIMELINE_PAGE, render_timeline_page
 
 
 def render_site(dossier: Dossier) -> dict[str, str]:
@@ -14,6 +15,7 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         "index.md": render_summary_page(dossier),
         "articles/index.md": render_articles_index(dossier),
         "sources.md": render_sources_page(dossier),
+        TIMELINE_PAGE: render_timeline_page(dossier),
     }
     named = entities_by_article(dossier)
     by_slug = {a.slug: a for a in dossier.articles}

@@ -1,11 +1,13 @@
 """The home page: the combined summary, in sections the curator can edit one by one."""
 from __future__ import annotations
 
-from ..model import Dossier
+from ..model import Dossier, Event
 from .common import article_link, citation_note, generated_meta, human_date, section, with_front_matter
 from .escape import md_text
+from .timeline import event_date
 
 PAGE = "index.md"
+KEY_EVENTS = 12
 
 
 class Footnotes:
@@ -39,10 +41,17 @@ def overview_section(dossier: Dossier) -> str:
                           "The articles hold no sentence that could be summarised.")
 
 
+def key_events(dossier: Dossier) -> list[Event]:
+    """The events most articles report, in date order: the home page shows these, the timeline page all."""
+    ranked = sorted(dossier.events, key=lambda e: (-len(e.articles), -len(e.date), e.date))[:KEY_EVENTS]
+    return sorted(ranked, key=lambda e: e.date)
+
+
 def timeline_section(dossier: Dossier) -> str:
     notes = Footnotes("t", dossier)
-    rows = [f"- **{e.date}**: {md_text(e.text)}{notes.cite(e.articles)}" for e in dossier.events]
-    lines = ["\n".join(rows), "[Full timeline](timeline.md)"] if rows else []
+    rows = [f"- **{event_date(e.date)}**: {md_text(e.text)}{notes.cite(e.articles)}" for e in key_events(dossier)]
+    more = f"[Full timeline: all {len(dossier.events)} events, drawn and tabulated](timeline.md)"
+    lines = ["\n".join(rows), more] if rows else []
     return _cited_section("timeline", "What happened when", lines, notes, "No dated events were found.")
 
 

@@ -1,0 +1,185 @@
+"""Date expressions in sentences, absolute ('in March 2011', 'on November 8') or relative ('on Sunday',
+'last week'), resolved against the article's publication date to a span of days.
+
+A span keeps the precision honest: 'last week' is seven days, shown as a month unless one day is
+certain. Weekdays resolve to the most recent such day on or before publication (news reports name
+weekdays for the last few days), or the next one when the sentence speaks of the future.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..clean.dates import MONTHS, WEEKDAYS
+
+ONE_DAY = dt.timedelta(days=1)
+_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")"
+_LEAD = r"(?:(?P<lead>(?i:on|in|since|by|until|from|during|of|early|late|mid-?|earlier|last|this|next))\s+)?"
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(rf"\b{_LEAD}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b{_LEAD}{_MONTH}\s+{_DAY}\b(?!\d|\s*%)")),
+    ("dm", re.compile(rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
+    ("my", re.compile(rf"\b{_LEAD}{_MONTH},?\s+{_YEAR}\b")),
+    ("m", re.compile(rf"\b(?P<lead>(?i:in|since|by|until|early|late|mid-?|last|this|next))\s+{_MONTH}\b(?!\s*\d)")),
+    ("y", re.compile(rf"\b(?P<lead>(?i:in|since|by|until|during|early|late|mid-?))\s+{_YEAR}\b(?![\d,.]\d)")),
+    ("wd", re.compile(rf"\b{_LEAD}{_WEEKDAY}\b")),
+    ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|"
+                       r"(?:earlier |later )?this (?:week|month|year)|last (?:weekend|week|month|year)|"
+                       r"(?P<n>two|three|four|five|six|\d) days ago)\b", re.I)),
+]
+FUTURE = re.compile(r"\b(?:will|is due|are due|is to|are to|scheduled|plans? to|expected to|set to)\b")
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    raw: str
+    lo: dt.date
+    hi: dt.date
+    resolved_from: str | None = None
+
+    @property
+    def date(self) -> str:
+        return span_label(self.lo, self.hi)
+
+    @property
+    def precise(self) -> bool:
+        return self.lo == self.hi
+
+
+def span_label(lo: dt.date, hi: dt.date) -> str:
+    """YYYY-MM-DD for one day; else the month (the one most of the days fall in, for a short span); else the year."""
+    if lo == hi:
+        return lo.isoformat()
+    days = (hi - lo).days + 1
+    if (lo.year, lo.month) == (hi.year, hi.month) or days <= 14:
+        months = Counter((lo + ONE_DAY * i).strftime("%Y-%m") for i in range(days))
+        return months.most_common(1)[0][0]
+    return str(Counter(range(lo.year, hi.year + 1)).most_common(1)[0][0]) if lo.year == hi.year else str(hi.year)
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first, following - ONE_DAY
+
+
+def describe(published: dt.date, weekday: bool = False) -> str:
+    day = f"{WEEKDAYS[published.weekday()].capitalize()} " if weekday else ""
+    return f"an article of {day}{published.day} {published.strftime('%b %Y')}"
+
+
+def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
+    """The year that puts a day-and-month mention nearest the publication date (news looks back more than ahead)."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        distance = (published - date).days
+        options.append((distance if distance >= 0 else -3 * distance, date))
+    return min(options)[1] if options else None
+
+
+def _weekday(match: re.Match[str], published: dt.date, future: bool) -> tuple[dt.date, dt.date]:
+    target = WEEKDAYS.index(match["weekday"].lower())
+    lead = (match["lead"] or "").lower()
+    if lead == "next" or (future and lead not in ("last", "earlier")):
+        ahead = (target - published.weekday()) % 7 or (7 if lead == "next" else 0)
+        day = published + ahead * ONE_DAY
+    else:
+        back = (published.weekday() - target) % 7 or (7 if lead == "last" else 0)
+        day = published - back * ONE_DAY
+    return day, day
+
+
+def _relative(phrase: str, count: str | None, published: dt.date) -> tuple[dt.date, dt.date]:
+    monday = published - published.weekday() * ONE_DAY
+    if phrase in ("today", "tonight") or phrase.startswith("this ") and phrase.split()[1] in ("morning", "afternoon",
+                                                                                              "evening"):
+        return published, published
+    if phrase in ("yesterday", "last night"):
+        return published - ONE_DAY, published - ONE_DAY
+    if phrase.endswith("days ago"):
+        day = published - (NUMBERS.get(count.lower(), 0) if not count.isdigit() else int(count)) * ONE_DAY
+        return day, day
+    if phrase.endswith("this week"):
+        return monday, published
+    if phrase == "last week":
+        return monday - 7 * ONE_DAY, monday - ONE_DAY
+    if phrase == "last weekend":
+        sunday = published - ((published.weekday() - 6) % 7 or 7) * ONE_DAY
+        return sunday - ONE_DAY, sunday
+    if phrase.endswith("this month"):
+        return published.replace(day=1), published
+    if phrase == "last month":
+        return month_span(*(published.year - 1, 12) if published.month == 1 else (published.year, published.month - 1))
+    if phrase.endswith("this year"):
+        return published.replace(month=1, day=1), published
+    return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
+
+
+def _absolute(kind: str, match: re.Match[str], published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    if kind == "y":
+        year = int(match["year"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = MONTHS[match["month"].lower()]
+    if kind == "my":
+        return month_span(int(match["year"]), month)
+    if kind in ("mdy", "dmy"):
+        day = dt.date(int(match["year"]), month, int(match["day"]))
+        return day, day
+    if published is None:
+        return None
+    if kind == "m":
+        lead = match["lead"].lower()
+        year = published.year + (1 if lead == "next" else 0) - (1 if month > published.month and lead != "next" else 0)
+        return month_span(year, month)
+    day = nearest_year(month, int(match["day"]), published)
+    return (day, day) if day else None
+
+
+def _resolve(kind: str, match: re.Match[str], published: dt.date | None, future: bool):
+    """(lo, hi, how it was resolved) for one match, or None when it cannot be placed."""
+    try:
+        if kind in ("wd", "rel"):
+            if published is None:
+                return None
+            if kind == "wd":
+                return (*_weekday(match, published, future), f"'{match.group(0)}' in {describe(published, True)}")
+            lo, hi = _relative(match["rel"].lower(), match["n"], published)
+            return lo, hi, f"'{match.group(0)}' in {describe(published)}"
+        span = _absolute(kind, match, published)
+        if span is None:
+            return None
+        implied = kind in ("m", "md", "dm") and published is not None
+        return (*span, f"'{match.group(0)}' in {describe(published)}" if implied else None)
+    except (ValueError, KeyError):
+        return None
+
+
+def find_mentions(text: str, published: str | None) -> list[TimeMention]:
+    """Every date expression of one sentence that can be placed in time, left to right, none overlapping."""
+    pub = dt.date.fromisoformat(published) if published else None
+    future = bool(FUTURE.search(text))
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            resolved = _resolve(kind, match, pub, future)
+            if resolved is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(TimeMention(match.start(), match.end(), match.group(0), *resolved))
+    return sorted(found, key=lambda m: m.start)

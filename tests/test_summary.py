@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import difflib
+import re
+
+from builder.analyze.sentences import split_sentences
+from builder.analyze.summary import DANGLING_STARTS, summarize, usable
+from builder.analyze.trim import trim
+from conftest import make_article
+
+ORIGINAL, COPY = "000-a94a6e37e7628f10", "001-2399eed8769c3beb"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _position(summary, *words: str) -> int:
+    for i, sentence in enumerate(summary):
+        if all(w.lower() in sentence.text.lower() for w in words):
+            return i
+    raise AssertionError(f"no summary sentence mentions {words}: {[s.text for s in summary]}")
+
+
+def test_overview_tells_the_story_in_order(seed_dossier):
+    summary = seed_dossier.summary
+    steps = [_position(summary, "entered", "Albu Kamal"), _position(summary, "liberated"),
+             _position(summary, "counter-attack"), _position(summary, "complete control")]
+    assert steps == sorted(steps)
+
+
+def test_every_sentence_cites_an_article_that_states_it(seed_dossier):
+    for sentence in seed_dossier.summary:
+        assert sentence.articles
+        best = 0.0
+        for slug in sentence.articles:
+            for candidate in split_sentences(_norm(seed_dossier.article(slug).body_text.replace("\n", " "))):
+                best = max(best, difflib.SequenceMatcher(None, sentence.text, candidate).ratio())
+        assert best >= 0.8, sentence.text
+
+
+def test_a_syndicated_copy_is_never_a_second_confirmation(seed_dossier):
+    for sentence in seed_dossier.summary:
+        assert COPY not in sentence.articles
+    assert any(ORIGINAL in s.articles for s in seed_dossier.summary)
+
+
+def test_budget_is_kept(seed_dossier):
+    included = seed_dossier.included
+    for words in (250, 120, 40):
+        summary = summarize(included, seed_dossier.syndication, words)
+        assert summary
+        assert sum(len(s.text.split()) for s in summary) <= words
+
+
+def test_no_sentence_starts_with_a_dangling_word(seed_dossier):
+    for sentence in seed_dossier.summary:
+        first = sentence.text.split()[0].lower().strip("\"“'")
+        assert first not in DANGLING_STARTS
+
+
+def test_sentences_stated_by_two_articles_cite_both():
+    a = make_article("a", "The river burst its banks in the town of Elm on Tuesday, flooding hundreds "
+                     "of homes along the valley floor.", "Officials opened three shelters for families.", published="2020-01-02")
+    b = make_article("b", "The river burst its banks in the town of Elm on Tuesday, flooding "
+                     "hundreds of homes along the valley.", "Schools were closed for the rest of the week.", published="2020-01-02")
+    summary = summarize([a, b], [], 250)
+    flood = next(s for s in summary if "burst its banks" in s.text)
+    assert flood.articles == ["a", "b"]
+
+
+def test_trim_removes_dateline_and_trailing_attribution_only():
+    assert trim("BEIRUT (Reuters) - The army took the border town back on Sunday, state media said.") == \
+        "The army took the border town back on Sunday."
+    assert trim("WASHINGTON, March 3 (Xinhua) -- The number of hate groups grew last year.") == \
+        "The number of hate groups grew last year."
+    quoted = "\"We have expelled them from the town and its outskirts,\" the army said."
+    assert trim(quoted) == quoted
+
+
+def test_usable_rejects_fragments_and_questions():
+    assert not usable("Is there something wrong with the town and its people today?")
+    assert not usable("He said the fighting would continue for many more days.")
+    assert not usable("Click here to subscribe to our daily newsletter about the war.")
+    assert usable("The Syrian army declared the town of Albu Kamal liberated after intense battles.")

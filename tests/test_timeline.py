@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from builder.analyze.datexpr import find_mentions, span_label
+from builder.analyze.timeline import build_timeline_and_conflicts
+from conftest import make_article
+
+COPY = "001-2399eed8769c3beb"
+
+
+def _resolve(text: str, published: str) -> str:
+    mentions = find_mentions(text, published)
+    assert mentions, text
+    return mentions[0].date
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The army took the town, the service said on Sunday.", "2017-11-20", "2017-11-19"),
+    ("It helped oust IS from Raqa last month.", "2017-11-08", "2017-10"),
+    ("Forces took full control of Deir Ezzor on Friday.", "2017-11-08", "2017-11-03"),
+    ("Militants withdrew on Thursday from the town.", "2017-11-09", "2017-11-09"),
+    ("Fighting raged earlier Thursday in the town.", "2017-11-09", "2017-11-09"),
+    ("Troops seized the town yesterday.", "2017-11-09", "2017-11-08"),
+    ("The army declared victory earlier this month.", "2017-11-20", "2017-11"),
+    ("Iraqi forces seized the town last week.", "2017-11-08", "2017-11"),
+    ("Iraqi forces seized the town last weekend.", "2017-11-09", "2017-11"),
+    ("The war began in March 2011 with protests.", "2017-11-08", "2011-03"),
+    ("It declared a caliphate in 2014.", "2017-11-08", "2014"),
+    ("Russia intervened in September 2015.", "2017-11-08", "2015-09"),
+    ("The rig exploded on April 20.", "2010-05-02", "2010-04-20"),
+    ("The rig exploded on 20 April 2010.", "2017-05-02", "2010-04-20"),
+    ("The ministers will meet on Friday.", "2017-11-08", "2017-11-10"),
+])
+def test_date_expressions_resolve_against_the_publication_date(text, published, expected):
+    assert _resolve(text, published) == expected
+
+
+def test_relative_resolution_is_explained():
+    mention = find_mentions("The army took the town, the service said on Sunday.", "2017-11-20")[0]
+    assert mention.resolved_from == "'on Sunday' in an article of Monday 20 Nov 2017"
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_mentions("The army took the town on Sunday.", None) == []
+    assert find_mentions("It declared a caliphate in 2014.", None)[0].date == "2014"
+
+
+def test_a_week_is_shown_as_a_day_only_when_it_is_one_day():
+    assert span_label(dt.date(2017, 10, 30), dt.date(2017, 11, 5)) == "2017-11"
+    assert span_label(dt.date(2017, 11, 3), dt.date(2017, 11, 3)) == "2017-11-03"
+
+
+GOLD = [("2017-11-03", "Deir Ezzor"), ("2017-11-08", "entered"), ("2017-11-09", "withdrew"),
+        ("2017-11-19", "complete control"), ("2011-03", "March 2011"), ("2014", "2014"),
+        ("2015-09", "September 2015"), ("2017-10", "Raqa")]
+
+
+@pytest.mark.parametrize("date, words", GOLD)
+def test_seed_timeline_has_the_gold_events(seed_dossier, date, words):
+    assert any(e.date == date and words.lower() in e.text.lower() for e in seed_dossier.events), \
+        [(e.date, e.text) for e in seed_dossier.events]
+
+
+def test_seed_events_cite_every_independent_article_and_no_copy(seed_dossier):
+    began = next(e for e in seed_dossier.events if e.date == "2011-03")
+    assert began.articles == ["003-9b41f538f22d9c2c", "004-c53045a6dcb19345"]
+    assert all(COPY not in e.articles for e in seed_dossier.events)
+    assert all(e.resolved_from for e in seed_dossier.events if e.date == "2017-11-19")
+
+
+def test_events_are_in_date_order(seed_dossier):
+    dates = [e.date for e in seed_dossier.events]
+    assert dates == sorted(dates)
+
+
+def test_same_event_on_one_date_merges_across_articles():
+    a = make_article("a", "The dam on the Elm river collapsed on Monday, flooding the lower valley.", published="2020-03-04")
+    b = make_article("b", "The dam on the Elm river collapsed on Monday and flooded the valley.", published="2020-03-05")
+    events, conflicts = build_timeline_and_conflicts([a, b], [])
+    collapse = [e for e in events if "collapsed" in e.text]
+    assert len(collapse) == 1 and collapse[0].date == "2020-03-02" and collapse[0].articles == ["a", "b"]
+    assert conflicts == []
+
+
+def test_different_dates_for_one_event_are_a_conflict():
+    a = make_article("a", "The dam on the Elm river collapsed on Monday, flooding the lower valley.", published="2020-03-04")
+    b = make_article("b", "The dam on the Elm river collapsed on Sunday, flooding the lower valley.", published="2020-03-04")
+    events, conflicts = build_timeline_and_conflicts([a, b], [])
+    assert len(conflicts) == 1
+    sides = conflicts[0].sides
+    assert [s[1] for s in sides] == [["b"], ["a"]]
+    assert sides[0][0].startswith("2020-03-01") and sides[1][0].startswith("2020-03-02")
