@@ -69,3 +69,13 @@ def citation_note(dossier: Dossier, slug: str, page: str) -> str:
         also = ", ".join(article_link(dossier.article(c), page) for c in copies)
         text += f" (the same wire story also ran as {also}; counted once)"
     return text
+
+
+def source_links(dossier: Dossier, slugs: list[str], page: str) -> str:
+    """'AFP, 8 November 2017' links to each article, one per line: for table cells."""
+    links = []
+    for slug in slugs:
+        article = dossier.article(slug)
+        label = f"{article.byline}, {human_date(article.published)}"
+        links.append(f"[{md_text(label)}]({link_from(page, article_path(slug))})")
+    return "<br>".join(links)

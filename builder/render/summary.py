@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Dossier, Event
-from .common import article_link, citation_note, generated_meta, human_date, section, with_front_matter
+from .common import article_link, citation_note, generated_meta, human_date, section, source_links, with_front_matter
 from .escape import md_text
 from .timeline import event_date
 
@@ -17,12 +17,13 @@ class Footnotes:
         self.prefix, self.dossier, self.used = prefix, dossier, []
 
     def cite(self, slugs: list[str]) -> str:
+        """Footnote marks for the articles, comma-separated so that 4, 5 does not read as 45."""
         marks = []
         for slug in slugs:
             if slug not in self.used:
                 self.used.append(slug)
             marks.append(f"[^{self.prefix}{self.used.index(slug) + 1}]")
-        return "".join(marks)
+        return "<sup>,</sup>".join(marks)
 
     def definitions(self) -> str:
         return "\n".join(f"[^{self.prefix}{n}]: {citation_note(self.dossier, slug, PAGE)}"
@@ -61,7 +62,7 @@ def figures_section(dossier: Dossier) -> str:
     for figure in dossier.figures:
         flag = " (differs between sources)" if figure.differs_from else ""
         rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
-                    f"{md_text(figure.attributed_to or '—')} | {notes.cite(figure.articles)} |")
+                    f"{md_text(figure.attributed_to or '—')} | {source_links(dossier, figure.articles, PAGE)} |")
     return _cited_section("figures", "Key figures", ["\n".join(rows)] if dossier.figures else [], notes,
                           "No figures were found.")
 

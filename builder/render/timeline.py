@@ -6,7 +6,7 @@ carries its own text alternative (<title>, <desc>, aria-label); the table below 
 from __future__ import annotations
 
 from ..model import Dossier, Event
-from .common import generated_meta, human_date, link_from, article_path, section, with_front_matter
+from .common import generated_meta, human_date, section, source_links, with_front_matter
 from .escape import html_text, md_text
 
 PAGE = "timeline.md"
@@ -59,20 +59,11 @@ def timeline_svg(events: list[Event]) -> str:
             f'stroke-opacity="0.4" stroke-width="2"/>{rows}</svg></div>')
 
 
-def sources_cell(dossier: Dossier, event: Event) -> str:
-    links = []
-    for slug in event.articles:
-        article = dossier.article(slug)
-        label = f"{article.byline}, {human_date(article.published)}"
-        links.append(f"[{md_text(label)}]({link_from(PAGE, article_path(slug))})")
-    return "<br>".join(links)
-
-
 def events_table(dossier: Dossier) -> str:
     rows = ["| Date | Event | How it is dated | Sources |", "|---|---|---|---|"]
     for event in dossier.events:
         how = md_text(event.resolved_from) if event.resolved_from else "stated in the text"
-        rows.append(f"| {md_text(event.date)} | {md_text(event.text)} | {how} | {sources_cell(dossier, event)} |")
+        rows.append(f"| {md_text(event.date)} | {md_text(event.text)} | {how} | {source_links(dossier, event.articles, PAGE)} |")
     return "\n".join(rows)
 
 
