@@ -19,6 +19,7 @@ class PageParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.resources: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -28,6 +29,8 @@ class PageParser(HTMLParser):
                 self.ids.add(value)
             if (tag, name) in LINK_ATTRIBUTES:
                 self.links.append(value)
+                if tag != "a" and not (tag == "link" and dict(attrs).get("rel") in ("canonical", "alternate")):
+                    self.resources.append(value)
 
 
 def parse(path: Path) -> PageParser:
@@ -108,3 +111,14 @@ def test_link_resolver_handles_relative_and_directory_links(tmp_path: Path) -> N
     assert resolve(tmp_path, page, "https://elsewhere.example/a/", "/", "") is None
     assert resolve(tmp_path, page, "#top", "/", "") == (page.resolve(), "top")
     assert resolve(tmp_path, page, "/dossier/a/", "/dossier/", "") == ((tmp_path / "a" / "index.html").resolve(), "")
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    """Scripts, styles, fonts, icons and images all ship with the site (the browser test checks the running page)."""
+    foreign = []
+    for page in sorted(built_site.rglob("*.html")):
+        for url in parse(page).resources:
+            parts = urlsplit(url)
+            if parts.netloc or parts.scheme not in ("", "data"):
+                foreign.append(f"{page.relative_to(built_site)}: {url}")
+    assert not foreign, "\n".join(foreign)
