@@ -5,10 +5,13 @@ import difflib
 from collections import defaultdict
 
 from ..model import Article, Dossier, Syndication
+from .charts import coverage_chart
+from .citations import bibtex_entry, reference_line
 from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
-from .escape import html_text, md_text
+from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
+RELATED_SHOWN = 5
 
 
 def _meta_line(article: Article) -> str:
@@ -90,22 +93,46 @@ def _body(article: Article) -> str:
     return "\n\n".join(parts)
 
 
+def article_tags(article: Article) -> list[str]:
+    """Outlet and agency as Material tags: the theme prints tag names unescaped, so entities only, no markup."""
+    return sorted({title_text(t) for t in (article.outlet, article.agency) if t and t.strip()})
+
+
+def _related_line(dossier: Dossier, article: Article, page: str) -> str:
+    known = {a.slug for a in dossier.included}
+    links = [f"{article_link(dossier.article(r.other), page)} ({md_text(dossier.article(r.other).byline)}, "
+             f"{human_date(dossier.article(r.other).published)})"
+             for r in dossier.related.get(article.slug, [])[:RELATED_SHOWN] if r.other in known]
+    return ("Related: " + "; ".join(links)) if links else ""
+
+
+def _citation_box(article: Article, page: str) -> str:
+    url = safe_url(article.url)
+    reference = md_text(reference_line(article)) + (f" <{url}>" if url else "")
+    bibtex = "\n".join(f"        {line}" for line in bibtex_entry(article).splitlines())
+    downloads = (f"All articles: [CSL-JSON]({link_from(page, 'citations.json')}) · "
+                 f"[BibTeX]({link_from(page, 'citations.bib')})")
+    return (f'??? quote "Cite this article"\n\n    {reference}\n\n    BibTeX:\n\n{bibtex}\n\n'
+            f"    {downloads}\n")
+
+
 def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> str:
     page = article_path(article.slug)
     meta = generated_meta(
         article.title or article.source, outlet=article.outlet, agency=article.agency, author=article.author,
         published=article.published, dateline=article.dateline, language=article.language, url=article.url,
         source_file=article.source, source_sha256=article.sha256, words=article.word_count,
-        tags=sorted({t for t in (article.outlet, article.agency) if t}) or None)
+        tags=article_tags(article) or None)
     parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
-    if article.url:
-        parts.append(f"[Original article]({article.url})")
+    if safe_url(article.url):
+        parts.append(f"[Original article]({safe_url(article.url)})")
+    parts.append(_related_line(dossier, article, page))
     parts.append(_syndication_note(dossier, article, page))
     for link in dossier.syndication:
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
-              f"[All sources]({link_from(page, 'sources.md')})", _removed_box(article)]
+              f"[All sources]({link_from(page, 'sources.md')})", _citation_box(article, page), _removed_box(article)]
     return with_front_matter(meta, "\n\n".join(p for p in parts if p))
 
 
@@ -114,13 +141,13 @@ def render_articles_index(dossier: Dossier) -> str:
     by_day: dict[str, list[Article]] = defaultdict(list)
     for article in dossier.included:
         by_day[article.published or ""].append(article)
-    parts = ["# Articles", f"{len(dossier.included)} articles, newest first."]
+    parts = ["# Articles", f"{len(dossier.included)} articles, newest first.", coverage_chart(dossier.included)]
     for day in sorted(by_day, reverse=True):
         parts.append(f"## {human_date(day or None)}")
         parts.append("\n".join(f"- {article_link(a, page)} — {md_text(a.byline)}"
                                + (f", {md_text(a.dateline)}" if a.dateline else "")
                                for a in sorted(by_day[day], key=lambda a: a.slug)))
-    return with_front_matter(generated_meta("Articles"), "\n\n".join(parts))
+    return with_front_matter(generated_meta("Articles", hide=["navigation"]), "\n\n".join(parts))
 
 
 def _status(dossier: Dossier, article: Article, page: str) -> str:
@@ -142,11 +169,12 @@ def render_sources_page(dossier: Dossier) -> str:
                     f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)} | "
                     f"<code title=\"{article.sha256}\">{article.sha256[:12]}</code> |")
     parts = ["# Sources", f"Every file in the sources folder: {len(dossier.articles)} read, "
-             f"{len(dossier.included)} in the dossier.", "\n".join(rows)]
+             f"{len(dossier.included)} in the dossier.",
+             "Download all citations: [CSL-JSON](citations.json) · [BibTeX](citations.bib)", "\n".join(rows)]
     if dossier.rejected:
         parts.append("## Files that could not be used")
         parts.append("\n".join(f"- {md_text(name)}: {md_text(reason)}" for name, reason in sorted(dossier.rejected.items())))
-    return with_front_matter(generated_meta("Sources"), "\n\n".join(parts))
+    return with_front_matter(generated_meta("Sources", hide=["navigation", "toc"]), "\n\n".join(parts))
 
 
 def plain_body(article: Article) -> str:
