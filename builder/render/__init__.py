@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..model import Dossier
-from .articles import render_article_page, render_articles_index, render_sources_page
+from .archive import render_month_pages
+from .articles import render_article_page, render_articles_index, render_source_file_pages, render_sources_page
 from .citations import citations_bib, citations_json
 from .common import article_path
 from .summary import render_summary_page
@@ -17,6 +18,8 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         "citations.json": citations_json(dossier),
         "citations.bib": citations_bib(dossier),
         **render_tag_pages(dossier),
+        **render_month_pages(dossier),
+        **render_source_file_pages(dossier),
     }
     for article in dossier.included:
         pages[article_path(article.slug)] = render_article_page(dossier, article)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
 
 from ..model import Article, Dossier, Syndication
+from .archive import day_groups, is_paged, month_index
 from .charts import coverage_chart
 from .citations import bibtex_entry, reference_line
 from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
@@ -138,15 +138,8 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
 
 def render_articles_index(dossier: Dossier) -> str:
     page = "articles/index.md"
-    by_day: dict[str, list[Article]] = defaultdict(list)
-    for article in dossier.included:
-        by_day[article.published or ""].append(article)
     parts = ["# Articles", f"{len(dossier.included)} articles, newest first.", coverage_chart(dossier.included)]
-    for day in sorted(by_day, reverse=True):
-        parts.append(f"## {human_date(day or None)}")
-        parts.append("\n".join(f"- {article_link(a, page)} — {md_text(a.byline)}"
-                               + (f", {md_text(a.dateline)}" if a.dateline else "")
-                               for a in sorted(by_day[day], key=lambda a: a.slug)))
+    parts += month_index(dossier, page) if is_paged(dossier) else day_groups(dossier.included, page)
     return with_front_matter(generated_meta("Articles", hide=["navigation"]), "\n\n".join(parts))
 
 
@@ -159,22 +152,57 @@ def _status(dossier: Dossier, article: Article, page: str) -> str:
     return "included"
 
 
-def render_sources_page(dossier: Dossier) -> str:
-    page = "sources.md"
+SOURCES_PER_PAGE = 500
+
+
+def _source_rows(dossier: Dossier, articles: list[tuple[int, Article]], page: str) -> str:
     rows = ["| # | Title | Outlet / agency | Published | Words | Status | File | sha256 |",
             "|---|---|---|---|---|---|---|---|"]
-    for n, article in enumerate(sorted(dossier.articles, key=lambda a: a.source), 1):
+    for n, article in articles:
         title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
         rows.append(f"| {n} | {title} | {md_text(article.byline)} | {article.published or '—'} | "
                     f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)} | "
                     f"<code title=\"{article.sha256}\">{article.sha256[:12]}</code> |")
+    return "\n".join(rows)
+
+
+def source_chunks(dossier: Dossier) -> list[list[tuple[int, Article]]]:
+    numbered = list(enumerate(sorted(dossier.articles, key=lambda a: a.source), 1))
+    return [numbered[i:i + SOURCES_PER_PAGE] for i in range(0, len(numbered), SOURCES_PER_PAGE)] or [[]]
+
+
+def render_sources_page(dossier: Dossier) -> str:
+    """Every source file; past SOURCES_PER_PAGE files, the table is split over source-files/N.md pages."""
+    page = "sources.md"
+    chunks = source_chunks(dossier)
     parts = ["# Sources", f"Every file in the sources folder: {len(dossier.articles)} read, "
              f"{len(dossier.included)} in the dossier.",
-             "Download all citations: [CSL-JSON](citations.json) · [BibTeX](citations.bib)", "\n".join(rows)]
+             "Download all citations: [CSL-JSON](citations.json) · [BibTeX](citations.bib)"]
+    if len(chunks) == 1:
+        parts.append(_source_rows(dossier, chunks[0], page))
+    else:
+        parts.append("\n".join(f"- [Files {c[0][0]}–{c[-1][0]}]({link_from(page, f'source-files/{i}.md')}): "
+                               f"{md_text(c[0][1].source)} to {md_text(c[-1][1].source)}"
+                               for i, c in enumerate(chunks, 1)))
     if dossier.rejected:
         parts.append("## Files that could not be used")
         parts.append("\n".join(f"- {md_text(name)}: {md_text(reason)}" for name, reason in sorted(dossier.rejected.items())))
     return with_front_matter(generated_meta("Sources", hide=["navigation", "toc"]), "\n\n".join(parts))
+
+
+def render_source_file_pages(dossier: Dossier) -> dict[str, str]:
+    chunks = source_chunks(dossier)
+    if len(chunks) == 1:
+        return {}
+    pages = {}
+    for i, chunk in enumerate(chunks, 1):
+        page = f"source-files/{i}.md"
+        title = f"Sources: files {chunk[0][0]}–{chunk[-1][0]}"
+        nav = " · ".join(([f"[← previous]({i - 1}.md)"] if i > 1 else []) + [f"[All sources]({link_from(page, 'sources.md')})"]
+                         + ([f"[next →]({i + 1}.md)"] if i < len(chunks) else []))
+        meta = generated_meta(title, hide=["navigation", "toc"], search={"exclude": True})
+        pages[page] = with_front_matter(meta, "\n\n".join([f"# {title}", nav, _source_rows(dossier, chunk, page)]))
+    return pages
 
 
 def plain_body(article: Article) -> str:

@@ -45,7 +45,8 @@ def render_tag_pages(dossier: Dossier) -> dict[str, str]:
         text = md_text(html.unescape(name))
         plural = "article" if counts[name] == 1 else "articles"
         body = f"# {text}\n\n{counts[name]} {plural} from {text}.\n\n{_listing(name)}"
-        pages[path] = with_front_matter(generated_meta(html.unescape(name), hide=["toc"]), body)
+        meta = generated_meta(html.unescape(name), hide=["toc"], search={"exclude": True})
+        pages[path] = with_front_matter(meta, body)
     rows = [f"- [{md_text(html.unescape(name))}]({link_from(INDEX, path)}) ({counts[name]})"
             for name, path in sorted(paths.items(), key=lambda kv: (-counts[kv[0]], kv[0]))]
     intro = f"The {len(paths)} outlets and agencies whose articles are in the dossier, with how many of each."
