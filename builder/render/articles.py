@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
 from ..model import Article, Dossier, Syndication
 from .archive import day_groups, is_paged, month_index
@@ -12,6 +13,28 @@ from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
 RELATED_SHOWN = 5
+
+
+@dataclass
+class _Index:
+    """Lookups every article page needs, built once per dossier rather than once per page (10,000 pages)."""
+
+    dossier: Dossier
+    by_slug: dict[str, Article]
+    links: dict[str, list[Syndication]]
+
+
+_INDEX: list[_Index] = []
+
+
+def _index(dossier: Dossier) -> _Index:
+    if not _INDEX or _INDEX[0].dossier is not dossier or len(_INDEX[0].by_slug) != len(dossier.articles):
+        links: dict[str, list[Syndication]] = {}
+        for link in dossier.syndication:
+            links.setdefault(link.copy, []).append(link)
+            links.setdefault(link.original, []).append(link)
+        _INDEX[:] = [_Index(dossier, {a.slug: a for a in dossier.articles}, links)]
+    return _INDEX[0]
 
 
 def _meta_line(article: Article) -> str:
@@ -30,13 +53,14 @@ def _meta_line(article: Article) -> str:
 
 def _syndication_note(dossier: Dossier, article: Article, page: str) -> str:
     notes = []
-    for link in dossier.syndication:
+    index = _index(dossier)
+    for link in index.links.get(article.slug, []):
         if link.copy == article.slug:
-            original = dossier.article(link.original)
+            original = index.by_slug[link.original]
             notes.append(f"Same story as {article_link(original, page)} ({md_text(original.byline)}): "
                          f"{link.shared} of {link.total} paragraphs shared. This copy is counted once.")
         elif link.original == article.slug:
-            copy = dossier.article(link.copy)
+            copy = index.by_slug[link.copy]
             notes.append(f"Same story as {article_link(copy, page)} ({md_text(copy.byline)}), which republishes "
                          f"it: {link.shared} of {link.total} of its paragraphs come from this article.")
     if not notes:
@@ -99,10 +123,10 @@ def article_tags(article: Article) -> list[str]:
 
 
 def _related_line(dossier: Dossier, article: Article, page: str) -> str:
-    known = {a.slug for a in dossier.included}
-    links = [f"{article_link(dossier.article(r.other), page)} ({md_text(dossier.article(r.other).byline)}, "
-             f"{human_date(dossier.article(r.other).published)})"
-             for r in dossier.related.get(article.slug, [])[:RELATED_SHOWN] if r.other in known]
+    by_slug = _index(dossier).by_slug
+    others = [by_slug[r.other] for r in dossier.related.get(article.slug, [])
+              if r.other in by_slug and not by_slug[r.other].excluded][:RELATED_SHOWN]
+    links = [f"{article_link(other, page)} ({md_text(other.byline)}, {human_date(other.published)})" for other in others]
     return ("Related: " + "; ".join(links)) if links else ""
 
 
@@ -128,7 +152,7 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         parts.append(f"[Original article]({safe_url(article.url)})")
     parts.append(_related_line(dossier, article, page))
     parts.append(_syndication_note(dossier, article, page))
-    for link in dossier.syndication:
+    for link in _index(dossier).links.get(article.slug, []):
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
@@ -146,9 +170,10 @@ def render_articles_index(dossier: Dossier) -> str:
 def _status(dossier: Dossier, article: Article, page: str) -> str:
     if article.excluded:
         return "excluded by the curator"
-    for link in dossier.syndication:
+    index = _index(dossier)
+    for link in index.links.get(article.slug, []):
         if link.copy == article.slug:
-            return f"syndicated copy of {article_link(dossier.article(link.original), page)}"
+            return f"syndicated copy of {article_link(index.by_slug[link.original], page)}"
     return "included"
 
 
