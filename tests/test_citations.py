@@ -5,7 +5,7 @@ import json
 
 import markdown
 
-from builder.model import Article, Dossier
+from builder.model import Article, Dossier, Removal
 from builder.render import render_site
 from builder.render.articles import render_article_page
 from builder.render.charts import coverage_chart
@@ -70,17 +70,19 @@ def test_bibtex_url_cannot_break_the_entry():
 
 
 def test_site_ships_both_files_and_every_article_page_cites_itself():
-    dossier = Dossier(title="t", articles=[article("a", title=HOSTILE), article("b")])
+    dossier = Dossier(title="t", articles=[article("a", title=HOSTILE, removed=[Removal(HOSTILE, "<b>ad</b>")]),
+                                           article("b")])
     pages = render_site(dossier)
     assert json.loads(pages["citations.json"])[0]["title"] == " ".join(HOSTILE.split())
     assert pages["citations.bib"] == citations_bib(dossier) and balanced(pages["citations.bib"])
     page = render_article_page(dossier, dossier.articles[0])
-    assert '??? quote "Cite this article"' in page and "        @article{a," in page
+    assert '<details class="quote" data-search-exclude><summary>Cite this article</summary>' in page
     body = page.split("\n---\n", 1)[1]
     html = markdown.markdown(body, extensions=["footnotes", "admonition", "attr_list", "tables", "pymdownx.details",
                                                "toc"])
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<pre><code>@article{a," in html
+    assert "<pre><code>@article{a," in html and html.count("<details") == 2  # citation, removed lines
+    assert "<b>" not in html and html.count("data-search-exclude") == 2
     assert "[CSL-JSON](citations.json)" in pages["sources.md"] and "[BibTeX](citations.bib)" in pages["sources.md"]
 
 

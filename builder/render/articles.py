@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import html
 from dataclasses import dataclass
 
 from ..model import Article, Dossier, Syndication
@@ -101,13 +102,16 @@ def _diff_section(link: Syndication) -> str:
 
 
 def _removed_box(article: Article) -> str:
+    """Folded, in raw HTML so that it can carry data-search-exclude: furniture is no search result."""
     if not article.removed:
         return ""
-    lines = [f"    - {md_text(r.text[:300])} — *{md_text(r.reason)}*" for r in article.removed[:REMOVED_SHOWN]]
+    items = "".join(f"<li>{html_text(r.text[:300])} — <em>{html_text(r.reason)}</em></li>"
+                    for r in article.removed[:REMOVED_SHOWN])
     more = len(article.removed) - REMOVED_SHOWN
     if more > 0:
-        lines.append(f"    - … and {more} more lines")
-    return f'??? note "What was removed ({len(article.removed)} lines)"\n\n' + "\n".join(lines) + "\n"
+        items += f"<li>… and {more} more lines</li>"
+    return (f'<details class="note" data-search-exclude><summary>What was removed ({len(article.removed)} lines)'
+            f"</summary><ul>{items}</ul></details>")
 
 
 def _body(article: Article) -> str:
@@ -130,14 +134,13 @@ def _related_line(dossier: Dossier, article: Article, page: str) -> str:
     return ("Related: " + "; ".join(links)) if links else ""
 
 
-def _citation_box(article: Article, page: str) -> str:
+def _citation_box(article: Article) -> str:
+    """The article's reference and BibTeX, folded; raw HTML (every value escaped) to keep it out of search."""
     url = safe_url(article.url)
-    reference = md_text(reference_line(article)) + (f" <{url}>" if url else "")
-    bibtex = "\n".join(f"        {line}" for line in bibtex_entry(article).splitlines())
-    downloads = (f"All articles: [CSL-JSON]({link_from(page, 'citations.json')}) · "
-                 f"[BibTeX]({link_from(page, 'citations.bib')})")
-    return (f'??? quote "Cite this article"\n\n    {reference}\n\n    BibTeX:\n\n{bibtex}\n\n'
-            f"    {downloads}\n")
+    link = f' <a href="{html_text(url)}">{html_text(url)}</a>' if url else ""
+    return (f'<details class="quote" data-search-exclude><summary>Cite this article</summary>'
+            f"<p>{html_text(reference_line(article))}{link}</p><p>BibTeX:</p>"
+            f"<pre><code>{html.escape(bibtex_entry(article).rstrip())}</code></pre></details>")
 
 
 def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> str:
@@ -156,7 +159,7 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
-              f"[All sources]({link_from(page, 'sources.md')})", _citation_box(article, page), _removed_box(article)]
+              f"[All sources]({link_from(page, 'sources.md')})", _citation_box(article), _removed_box(article)]
     return with_front_matter(meta, "\n\n".join(p for p in parts if p))
 
 

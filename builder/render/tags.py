@@ -50,6 +50,6 @@ def render_tag_pages(dossier: Dossier) -> dict[str, str]:
     rows = [f"- [{md_text(html.unescape(name))}]({link_from(INDEX, path)}) ({counts[name]})"
             for name, path in sorted(paths.items(), key=lambda kv: (-counts[kv[0]], kv[0]))]
     intro = f"The {len(paths)} outlets and agencies whose articles are in the dossier, with how many of each."
-    pages[INDEX] = with_front_matter(generated_meta("Outlets and agencies"),
+    pages[INDEX] = with_front_matter(generated_meta("Outlets and agencies", hide=["navigation"]),
                                      "\n\n".join(["# Outlets and agencies", intro, "\n".join(rows) or "None yet."]))
     return pages
