@@ -92,5 +92,5 @@ def test_coverage_chart_is_accessible_and_escaped():
     chart = coverage_chart(articles)
     assert 'role="img"' in chart and "<title id=" in chart and "<desc id=" in chart
     assert "<b>" not in chart and "&lt;b&gt;Evil&lt;/b&gt; &amp; co" in chart
-    assert "1 undated" in chart and "| Outlet or agency | Articles |" in chart
+    assert "1 undated" in chart and "| Agency (or outlet) | Articles |" in chart
     assert 'fill="#000' not in chart and "currentColor" in chart

@@ -14,6 +14,7 @@ from .common import human_date
 from .escape import html_text, md_text
 
 SERIES = 7
+TICKS = 5
 WIDTH, HEIGHT = 720, 260
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 40
 # Okabe-Ito colours, told apart with colour-blindness; the CSS gives the dark scheme lighter ones.
@@ -25,6 +26,11 @@ def _day(article: Article) -> dt.date | None:
         return dt.date.fromisoformat(article.published or "")
     except ValueError:
         return None
+
+
+def source_of(article: Article) -> str:
+    """Who the story is from: the wire agency when there is one, else the outlet's own reporting."""
+    return article.agency or article.outlet or "unknown source"
 
 
 def _bin(day: dt.date, unit: str) -> dt.date:
@@ -51,12 +57,12 @@ def _unit(first: dt.date, last: dt.date) -> str:
 def _label(day: dt.date, unit: str) -> str:
     if unit == "month":
         return day.strftime("%b %Y")
-    return human_date(day.isoformat())
+    return f"{day.day} {day.strftime('%b %Y')}"
 
 
 def coverage_data(articles: list[Article]) -> tuple[str, list[dt.date], list[str], dict[dt.date, Counter]]:
     """The time unit, every bin from first to last, the series (biggest sources, then 'others') and counts."""
-    dated = [(d, a.byline) for a in articles if (d := _day(a))]
+    dated = [(d, source_of(a)) for a in articles if (d := _day(a))]
     if not dated:
         return "day", [], [], {}
     first, last = min(d for d, _ in dated), max(d for d, _ in dated)
@@ -79,7 +85,7 @@ def _svg(unit: str, bins: list[dt.date], series: list[str], counts: dict[dt.date
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(bins)
     bar = max(slot * 0.8, 0.5)
-    title = f"Articles per {unit}, by outlet or agency"
+    title = f"Articles per {unit}, by wire agency (or outlet, for its own reporting)"
     out = [f'<svg class="dossier-chart" role="img" aria-labelledby="coverage-title coverage-desc" '
            f'viewBox="0 0 {WIDTH} {HEIGHT + 20 * ((len(series) + 3) // 4)}" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="coverage-title">{html_text(title)}</title>', f'<desc id="coverage-desc">{html_text(desc)}</desc>',
@@ -87,9 +93,10 @@ def _svg(unit: str, bins: list[dt.date], series: list[str], counts: dict[dt.date
            f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" stroke="currentColor"/>',
            f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{peak}</text>',
            f'<text x="{LEFT - 6}" y="{TOP + plot_h}" text-anchor="end">0</text>']
-    for i in sorted({0, len(bins) - 1, *range(0, len(bins), max(1, len(bins) // 6))}):
-        if i < len(bins) - 1 and len(bins) - 1 - i < max(1, len(bins) // 6) // 2:
-            continue
+    step = max(1, -(-len(bins) // TICKS))
+    for i in sorted({0, len(bins) - 1, *range(0, len(bins), step)}):
+        if 0 < len(bins) - 1 - i < step * 0.8:
+            continue  # too close to the last label
         x, anchor = LEFT + slot * i + slot / 2, "middle"
         if i == 0:
             x, anchor = LEFT + slot * i + (slot - bar) / 2, "start"
@@ -131,12 +138,12 @@ def coverage_chart(articles: list[Article]) -> str:
     by_source: dict[str, list[dt.date]] = defaultdict(list)
     for article in articles:
         if (day := _day(article)):
-            by_source[article.byline].append(day)
-    rows = ["| Outlet or agency | Articles | First | Last |", "|---|---:|---|---|"]
+            by_source[source_of(article)].append(day)
+    rows = ["| Agency (or outlet) | Articles | First | Last |", "|---|---:|---|---|"]
     for name, days in sorted(by_source.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         rows.append(f"| {md_text(name)} | {len(days)} | {human_date(min(days).isoformat())} | "
                     f"{human_date(max(days).isoformat())} |")
     figure = f'<figure class="dossier-figure">{_svg(unit, bins, series, counts, desc)}</figure>'
     table = "\n".join(rows)
-    return f"{figure}\n\n{md_text(desc)}\n\n??? info \"Coverage by outlet or agency ({len(by_source)})\"\n\n" + \
+    return f"{figure}\n\n{md_text(desc)}\n\n??? info \"Coverage by agency or outlet ({len(by_source)})\"\n\n" + \
         "\n".join(f"    {row}" for row in table.splitlines()) + "\n"

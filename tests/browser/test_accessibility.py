@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from test_site import entity_pages, first_article_url
+from helpers import entity_pages, first_article_url
 
 BLOCKING = {"serious", "critical"}
 

@@ -2,36 +2,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
-from conftest import screenshot
+from helpers import entity_pages, first_article_url, screenshot, search
 
 ALIASES = ["Hizbullah", "Daesh"]
-
-
-def first_article_url(page, site_url: str) -> str:
-    page.goto(urljoin(site_url, "articles/"))
-    href = page.locator("article.md-content__inner a[href*='/']").first.get_attribute("href")
-    return urljoin(page.url, href)
-
-
-def search(page, query: str) -> list[str]:
-    """Type into Material's search box; the hrefs of the results (absolute URLs)."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query, delay=20)
-    results = page.locator("a.md-search-result__link, .md-search-result__item a")
-    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d+ matching|No matching")).wait_for()
-    return [urljoin(page.url, results.nth(i).get_attribute("href")) for i in range(results.count())]
-
-
-def entity_pages(site: Path) -> list[Path]:
-    folder = site / "entities"
-    return sorted(p for p in folder.glob("*/index.html")) if folder.is_dir() else []
 
 
 def test_home_page_shows_the_summary(page, site_url):
