@@ -33,6 +33,9 @@ def test_no_serious_accessibility_violations(browser, site_url, built_site, axe_
         for optional in ("timeline", "tags"):
             if (built_site / optional / "index.html").is_file():
                 pages[optional] = urljoin(site_url, f"{optional}/")
+        listings = sorted(p for p in (built_site / "tags").glob("*/index.html"))
+        if listings:
+            pages["tag listing"] = urljoin(site_url, listings[0].parent.relative_to(built_site).as_posix() + "/")
         entities = entity_pages(built_site)
         if entities:
             pages["entity"] = urljoin(site_url, entities[0].parent.relative_to(built_site).as_posix() + "/")
