@@ -1,53 +1,14 @@
-"""Shared fixtures: the repository, its seed sources (analysed once per session), and throwaway projects."""
+"""Fixtures: the seed dossier analysed once per session, the seed gold, a throwaway project, the built site."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from builder.model import Article, Block, Dossier
+from builder.model import Dossier
 from builder.pipeline import assemble
-
-REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO / "sources"
-SHARED = REPO.parent / "shared"
-GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def make_project(root: Path, sources: Path | None = None) -> Path:
-    """A dossier project in `root`: this repo's mkdocs.yml (hook made absolute), stylesheets, and sources."""
-    root.mkdir(parents=True, exist_ok=True)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - builder/mkdocs_hooks.py", f"  - {REPO / 'builder' / 'mkdocs_hooks.py'}")
-    config = config.replace("  - builder\n", f"  - {REPO / 'builder'}\n")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    for extra in ("stylesheets", "javascripts", "assets"):
-        if (REPO / "docs" / extra).is_dir():
-            shutil.copytree(REPO / "docs" / extra, root / "docs" / extra, dirs_exist_ok=True)
-    if (REPO / "overrides").is_dir():
-        shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
-    target = root / "sources"
-    if sources is not None and not target.exists():
-        shutil.copytree(sources, target)
-    target.mkdir(exist_ok=True)
-    return root
-
-
-def run_builder(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "builder", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, check=False)
-
-
-def mkdocs_build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess:
-    site = site or project / "site"
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site)], capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+from support import GOLDEN, SEEDS, make_project, mkdocs_build
 
 
 @pytest.fixture
@@ -66,11 +27,11 @@ def seed_gold() -> dict:
     return json.loads((GOLDEN / "seed_dossier.json").read_text(encoding="utf-8"))
 
 
-def slug_for(dossier: Dossier, prefix: str) -> str:
-    """The article slug for a gold source reference such as '003' or '003_9b41f538f22d9c2c.txt'."""
-    return next(a.slug for a in dossier.articles if a.source.startswith(prefix[:3]))
-
-
-def make_article(slug: str, *paragraphs: str, published: str | None = None, agency: str | None = None) -> Article:
-    return Article(source=f"{slug}.txt", sha256="0" * 64, slug=slug, published=published, agency=agency,
-                   blocks=[Block("paragraph", p) for p in paragraphs])
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed dossier built with `mkdocs build --strict` (as CI and the Pages workflow do), once per session."""
+    base = tmp_path_factory.mktemp("dossier-build")
+    result = mkdocs_build(make_project(base / "project", SEEDS), base / "site")
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return base / "site"

@@ -5,7 +5,7 @@ import html
 import re
 from pathlib import Path
 
-from conftest import mkdocs_build, run_builder
+from support import mkdocs_build, run_builder
 
 HOSTILE = """<script>alert('x')</script> Hostile headline: with colon --- and # hash
 By Reuters

@@ -6,7 +6,7 @@ import frontmatter
 from builder.config import DOSSIER_KEYS, OVERRIDE_KEYS
 from builder.pipeline import assemble
 from builder.render import render_site
-from conftest import REPO, SEEDS
+from support import REPO, SEEDS
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from builder.analyze.entities import find_entities
 from builder.config import Settings
 from builder.render import render_site
-from conftest import GOLDEN, make_article
+from support import GOLDEN, make_article
 
 MAX_JUNK = 0.05
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from builder.analyze.figures import find_figures, sentence_figures
 from builder.model import Syndication
-from conftest import make_article, slug_for
+from support import make_article, slug_for
 
 
 def parse_gold(value: str) -> tuple[float, float]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from builder import read
 from builder.config import load_settings
-from conftest import SEEDS
+from support import SEEDS
 
 
 def test_seeds_read_unchanged() -> None:

@@ -6,7 +6,7 @@ from scipy import sparse
 
 from builder.analyze import related
 from builder.analyze.related import find_related, top_neighbours
-from conftest import make_article, slug_for
+from support import make_article, slug_for
 
 
 def test_every_article_has_related_articles_but_not_itself(seed_dossier):

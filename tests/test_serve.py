@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import make_project, SEEDS
+from support import make_project, SEEDS
 
 NEW_ARTICLE = """Market reopens in the old town after the fighting
 By Reuters

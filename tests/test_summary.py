@@ -6,7 +6,7 @@ import re
 from builder.analyze.sentences import split_sentences
 from builder.analyze.summary import DANGLING_STARTS, summarize, usable
 from builder.analyze.trim import trim
-from conftest import make_article
+from support import make_article
 
 ORIGINAL, COPY = "000-a94a6e37e7628f10", "001-2399eed8769c3beb"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from builder.render.articles import _diff_words
-from conftest import slug_for
+from support import slug_for
 
 
 def test_only_000_and_001_are_syndicated(seed_dossier, seed_gold):

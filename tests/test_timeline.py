@@ -6,7 +6,7 @@ import pytest
 
 from builder.analyze.datexpr import find_mentions, span_label
 from builder.analyze.timeline import build_timeline_and_conflicts
-from conftest import make_article
+from support import make_article
 
 COPY = "001-2399eed8769c3beb"
 

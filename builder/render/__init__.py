@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from ..model import Dossier
-from .articles import render_article_page, render_articles_index, render_sources_page
+from .archive import render_month_pages
+from .articles import render_article_page, render_articles_index, render_source_file_pages, render_sources_page
+from .citations import citations_bib, citations_json
 from .common import article_path
 from .entities import article_extra, entities_by_article, render_entity_pages
 from .export import render_export
 from .summary import render_summary_page
+from .tags import render_tag_pages
 from .timeline import PAGE as TIMELINE_PAGE, render_timeline_page
 
 
@@ -16,6 +19,11 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         "articles/index.md": render_articles_index(dossier),
         "sources.md": render_sources_page(dossier),
         TIMELINE_PAGE: render_timeline_page(dossier),
+        "citations.json": citations_json(dossier),
+        "citations.bib": citations_bib(dossier),
+        **render_tag_pages(dossier),
+        **render_month_pages(dossier),
+        **render_source_file_pages(dossier),
     }
     named = entities_by_article(dossier)
     by_slug = {a.slug: a for a in dossier.articles}

@@ -2,14 +2,41 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+import html
+from dataclasses import dataclass
 
 from ..analyze.sentences import fold_typography
 from ..model import Article, Dossier, Syndication
+from .archive import day_groups, is_paged, month_index
+from .charts import coverage_chart
+from .citations import bibtex_entry, reference_line
 from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
-from .escape import html_text, md_text
+from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
+RELATED_SHOWN = 5
+
+
+@dataclass
+class _Index:
+    """Lookups every article page needs, built once per dossier rather than once per page (10,000 pages)."""
+
+    dossier: Dossier
+    by_slug: dict[str, Article]
+    links: dict[str, list[Syndication]]
+
+
+_INDEX: list[_Index] = []
+
+
+def _index(dossier: Dossier) -> _Index:
+    if not _INDEX or _INDEX[0].dossier is not dossier or len(_INDEX[0].by_slug) != len(dossier.articles):
+        links: dict[str, list[Syndication]] = {}
+        for link in dossier.syndication:
+            links.setdefault(link.copy, []).append(link)
+            links.setdefault(link.original, []).append(link)
+        _INDEX[:] = [_Index(dossier, {a.slug: a for a in dossier.articles}, links)]
+    return _INDEX[0]
 
 
 def _meta_line(article: Article) -> str:
@@ -28,13 +55,14 @@ def _meta_line(article: Article) -> str:
 
 def _syndication_note(dossier: Dossier, article: Article, page: str) -> str:
     notes = []
-    for link in dossier.syndication:
+    index = _index(dossier)
+    for link in index.links.get(article.slug, []):
         if link.copy == article.slug:
-            original = dossier.article(link.original)
+            original = index.by_slug[link.original]
             notes.append(f"Same story as {article_link(original, page)} ({md_text(original.byline)}): "
                          f"{link.shared} of {link.total} paragraphs shared. This copy is counted once.")
         elif link.original == article.slug:
-            copy = dossier.article(link.copy)
+            copy = index.by_slug[link.copy]
             notes.append(f"Same story as {article_link(copy, page)} ({md_text(copy.byline)}), which republishes "
                          f"it: {link.shared} of {link.total} of its paragraphs come from this article.")
     if not notes:
@@ -80,13 +108,16 @@ def _diff_section(link: Syndication) -> str:
 
 
 def _removed_box(article: Article) -> str:
+    """Folded, in raw HTML so that it can carry data-search-exclude: furniture is no search result."""
     if not article.removed:
         return ""
-    lines = [f"    - {md_text(r.text[:300])} — *{md_text(r.reason)}*" for r in article.removed[:REMOVED_SHOWN]]
+    items = "".join(f"<li>{html_text(r.text[:300])} — <em>{html_text(r.reason)}</em></li>"
+                    for r in article.removed[:REMOVED_SHOWN])
     more = len(article.removed) - REMOVED_SHOWN
     if more > 0:
-        lines.append(f"    - … and {more} more lines")
-    return f'??? note "What was removed ({len(article.removed)} lines)"\n\n' + "\n".join(lines) + "\n"
+        items += f"<li>… and {more} more lines</li>"
+    return (f'<details class="note" data-search-exclude><summary>What was removed ({len(article.removed)} lines)'
+            f"</summary><ul>{items}</ul></details>")
 
 
 def _body(article: Article) -> str:
@@ -96,63 +127,116 @@ def _body(article: Article) -> str:
     return "\n\n".join(parts)
 
 
+def article_tags(article: Article) -> list[str]:
+    """Outlet and agency as Material tags: the theme prints tag names unescaped, so entities only, no markup."""
+    return sorted({title_text(t) for t in (article.outlet, article.agency) if t and t.strip()})
+
+
+def _related_line(dossier: Dossier, article: Article, page: str) -> str:
+    by_slug = _index(dossier).by_slug
+    others = [by_slug[r.other] for r in dossier.related.get(article.slug, [])
+              if r.other in by_slug and not by_slug[r.other].excluded][:RELATED_SHOWN]
+    links = [f"{article_link(other, page)} ({md_text(other.byline)}, {human_date(other.published)})" for other in others]
+    return ("Related: " + "; ".join(links)) if links else ""
+
+
+def _citation_box(article: Article) -> str:
+    """The article's reference and BibTeX, folded; raw HTML (every value escaped) to keep it out of search."""
+    url = safe_url(article.url)
+    link = f' <a href="{html_text(url)}">{html_text(url)}</a>' if url else ""
+    return (f'<details class="quote" data-search-exclude><summary>Cite this article</summary>'
+            f"<p>{html_text(reference_line(article))}{link}</p><p>BibTeX:</p>"
+            f"<pre><code>{html.escape(bibtex_entry(article).rstrip())}</code></pre></details>")
+
+
 def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> str:
     page = article_path(article.slug)
     meta = generated_meta(
         article.title or article.source, outlet=article.outlet, agency=article.agency, author=article.author,
         published=article.published, dateline=article.dateline, language=article.language, url=article.url,
         source_file=article.source, source_sha256=article.sha256, words=article.word_count,
-        tags=sorted({t for t in (article.outlet, article.agency) if t}) or None)
+        tags=article_tags(article) or None)
     parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
-    if article.url:
-        parts.append(f"[Original article]({article.url})")
+    if safe_url(article.url):
+        parts.append(f"[Original article]({safe_url(article.url)})")
+    parts.append(_related_line(dossier, article, page))
     parts.append(_syndication_note(dossier, article, page))
-    for link in dossier.syndication:
+    for link in _index(dossier).links.get(article.slug, []):
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
-              f"[All sources]({link_from(page, 'sources.md')})", _removed_box(article)]
+              f"[All sources]({link_from(page, 'sources.md')})", _citation_box(article), _removed_box(article)]
     return with_front_matter(meta, "\n\n".join(p for p in parts if p))
 
 
 def render_articles_index(dossier: Dossier) -> str:
     page = "articles/index.md"
-    by_day: dict[str, list[Article]] = defaultdict(list)
-    for article in dossier.included:
-        by_day[article.published or ""].append(article)
-    parts = ["# Articles", f"{len(dossier.included)} articles, newest first."]
-    for day in sorted(by_day, reverse=True):
-        parts.append(f"## {human_date(day or None)}")
-        parts.append("\n".join(f"- {article_link(a, page)} — {md_text(a.byline)}"
-                               + (f", {md_text(a.dateline)}" if a.dateline else "")
-                               for a in sorted(by_day[day], key=lambda a: a.slug)))
-    return with_front_matter(generated_meta("Articles"), "\n\n".join(parts))
+    parts = ["# Articles", f"{len(dossier.included)} articles, newest first.", coverage_chart(dossier.included)]
+    parts += month_index(dossier, page) if is_paged(dossier) else day_groups(dossier.included, page)
+    return with_front_matter(generated_meta("Articles", hide=["navigation"]), "\n\n".join(parts))
 
 
 def _status(dossier: Dossier, article: Article, page: str) -> str:
     if article.excluded:
         return "excluded by the curator"
-    for link in dossier.syndication:
+    index = _index(dossier)
+    for link in index.links.get(article.slug, []):
         if link.copy == article.slug:
-            return f"syndicated copy of {article_link(dossier.article(link.original), page)}"
+            return f"syndicated copy of {article_link(index.by_slug[link.original], page)}"
     return "included"
 
 
-def render_sources_page(dossier: Dossier) -> str:
-    page = "sources.md"
+SOURCES_PER_PAGE = 500
+
+
+def _source_rows(dossier: Dossier, articles: list[tuple[int, Article]], page: str) -> str:
     rows = ["| # | Title | Outlet / agency | Published | Words | Status | Raw file and sha256 |",
             "|--:|---|---|---|--:|---|---|"]
-    for n, article in enumerate(sorted(dossier.articles, key=lambda a: a.source), 1):
+    for n, article in articles:
         title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
         rows.append(f"| {n} | {title} | {md_text(article.byline)} | {article.published or '—'} | "
                     f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)}<br>"
                     f"<code title=\"{article.sha256}\">{article.sha256[:16]}…</code> |")
+    return "\n".join(rows)
+
+
+def source_chunks(dossier: Dossier) -> list[list[tuple[int, Article]]]:
+    numbered = list(enumerate(sorted(dossier.articles, key=lambda a: a.source), 1))
+    return [numbered[i:i + SOURCES_PER_PAGE] for i in range(0, len(numbered), SOURCES_PER_PAGE)] or [[]]
+
+
+def render_sources_page(dossier: Dossier) -> str:
+    """Every source file; past SOURCES_PER_PAGE files, the table is split over source-files/N.md pages."""
+    page = "sources.md"
+    chunks = source_chunks(dossier)
     parts = ["# Sources", f"Every file in the sources folder: {len(dossier.articles)} read, "
-             f"{len(dossier.included)} in the dossier.", "\n".join(rows)]
+             f"{len(dossier.included)} in the dossier.",
+             "Download all citations: [CSL-JSON](citations.json) · [BibTeX](citations.bib)"]
+    if len(chunks) == 1:
+        parts.append(_source_rows(dossier, chunks[0], page))
+    else:
+        parts.append("\n".join(f"- [Files {c[0][0]}–{c[-1][0]}]({link_from(page, f'source-files/{i}.md')}): "
+                               f"{md_text(c[0][1].source)} to {md_text(c[-1][1].source)}"
+                               for i, c in enumerate(chunks, 1)))
     if dossier.rejected:
         parts.append("## Files that could not be used")
         parts.append("\n".join(f"- {md_text(name)}: {md_text(reason)}" for name, reason in sorted(dossier.rejected.items())))
     return with_front_matter(generated_meta("Sources", hide=["navigation", "toc"]), "\n\n".join(parts))
+
+
+def render_source_file_pages(dossier: Dossier) -> dict[str, str]:
+    chunks = source_chunks(dossier)
+    if len(chunks) == 1:
+        return {}
+    pages = {}
+    for i, chunk in enumerate(chunks, 1):
+        page = f"source-files/{i}.md"
+        title = f"Sources: files {chunk[0][0]}–{chunk[-1][0]}"
+        nav = " · ".join(([f"[← previous]({i - 1}.md)"] if i > 1 else []) + [f"[All sources]({link_from(page, 'sources.md')})"]
+                         + ([f"[next →]({i + 1}.md)"] if i < len(chunks) else []))
+        meta = generated_meta(title, hide=["navigation", "toc"], search={"exclude": True})
+        pages[page] = with_front_matter(meta, "\n\n".join([f"# {title}", nav, _source_rows(dossier, chunk, page)]))
+    return pages
 
 
 def plain_body(article: Article) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.parse
 
 INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]|])")
 LINE_START_SYNTAX = re.compile(r"^([#+\-])")
@@ -36,3 +37,18 @@ def html_text(text: str) -> str:
 def title_text(text: str) -> str:
     """A page title for front matter: templates print it unescaped, so entities only, no markup."""
     return html.escape(WHITESPACE.sub(" ", text).strip(), quote=False)
+
+
+URL_SAFE = "/:?#[]@!$&'*+,;=%-._~"
+
+
+def safe_url(url: str | None) -> str | None:
+    """An untrusted URL as a link target: only http(s) with a host; anything that could end a Markdown link,
+    open HTML or break a BibTeX/CSL value ( `()<>"{}\\|^` and spaces) percent-encoded. None when not usable."""
+    if not url:
+        return None
+    url = url.strip()
+    scheme, _, rest = url.partition("://")
+    if scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
+        return None
+    return urllib.parse.quote(url, safe=URL_SAFE)
