@@ -6,6 +6,7 @@ render -> {path: text}; write -> files in docs/.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -211,10 +212,21 @@ class Dossier:
     rejected: dict[str, str] = field(default_factory=dict)
 
     def article(self, slug: str) -> Article:
-        return self._by_slug()[slug]
+        return self.articles_by_slug[slug]
 
-    def _by_slug(self) -> dict[str, Article]:
+    @cached_property
+    def articles_by_slug(self) -> dict[str, Article]:
+        """Built once: renderers look articles up for every link on every page."""
         return {a.slug: a for a in self.articles}
+
+    @cached_property
+    def syndication_of(self) -> dict[str, list[Syndication]]:
+        """Each article's syndication links, as copy or as original."""
+        links: dict[str, list[Syndication]] = {}
+        for link in self.syndication:
+            links.setdefault(link.copy, []).append(link)
+            links.setdefault(link.original, []).append(link)
+        return links
 
     @property
     def included(self) -> list[Article]:

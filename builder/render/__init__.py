@@ -26,9 +26,8 @@ def render_site(dossier: Dossier) -> dict[str, str]:
         **render_source_file_pages(dossier),
     }
     named = entities_by_article(dossier)
-    by_slug = {a.slug: a for a in dossier.articles}
     for article in dossier.included:
-        extra = article_extra(dossier, by_slug, article, named[article.slug])
+        extra = article_extra(dossier, dossier.articles_by_slug, article, named[article.slug])
         pages[article_path(article.slug)] = render_article_page(dossier, article, extra)
     pages.update(render_entity_pages(dossier))
     pages.update(render_export(dossier))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import difflib
 import html
-from dataclasses import dataclass
 
 from ..analyze.sentences import fold_typography
 from ..model import Article, Dossier, Syndication
@@ -15,28 +14,6 @@ from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
 RELATED_SHOWN = 5
-
-
-@dataclass
-class _Index:
-    """Lookups every article page needs, built once per dossier rather than once per page (10,000 pages)."""
-
-    dossier: Dossier
-    by_slug: dict[str, Article]
-    links: dict[str, list[Syndication]]
-
-
-_INDEX: list[_Index] = []
-
-
-def _index(dossier: Dossier) -> _Index:
-    if not _INDEX or _INDEX[0].dossier is not dossier or len(_INDEX[0].by_slug) != len(dossier.articles):
-        links: dict[str, list[Syndication]] = {}
-        for link in dossier.syndication:
-            links.setdefault(link.copy, []).append(link)
-            links.setdefault(link.original, []).append(link)
-        _INDEX[:] = [_Index(dossier, {a.slug: a for a in dossier.articles}, links)]
-    return _INDEX[0]
 
 
 def _meta_line(article: Article) -> str:
@@ -55,14 +32,13 @@ def _meta_line(article: Article) -> str:
 
 def _syndication_note(dossier: Dossier, article: Article, page: str) -> str:
     notes = []
-    index = _index(dossier)
-    for link in index.links.get(article.slug, []):
+    for link in dossier.syndication_of.get(article.slug, []):
         if link.copy == article.slug:
-            original = index.by_slug[link.original]
+            original = dossier.article(link.original)
             notes.append(f"Same story as {article_link(original, page)} ({md_text(original.byline)}): "
                          f"{link.shared} of {link.total} paragraphs shared. This copy is counted once.")
         elif link.original == article.slug:
-            copy = index.by_slug[link.copy]
+            copy = dossier.article(link.copy)
             notes.append(f"Same story as {article_link(copy, page)} ({md_text(copy.byline)}), which republishes "
                          f"it: {link.shared} of {link.total} of its paragraphs come from this article.")
     if not notes:
@@ -133,7 +109,7 @@ def article_tags(article: Article) -> list[str]:
 
 
 def _related_line(dossier: Dossier, article: Article, page: str) -> str:
-    by_slug = _index(dossier).by_slug
+    by_slug = dossier.articles_by_slug
     others = [by_slug[r.other] for r in dossier.related.get(article.slug, [])
               if r.other in by_slug and not by_slug[r.other].excluded][:RELATED_SHOWN]
     links = [f"{article_link(other, page)} ({md_text(other.byline)}, {human_date(other.published)})" for other in others]
@@ -161,7 +137,7 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         parts.append(f"[Original article]({safe_url(article.url)})")
     parts.append(_related_line(dossier, article, page))
     parts.append(_syndication_note(dossier, article, page))
-    for link in _index(dossier).links.get(article.slug, []):
+    for link in dossier.syndication_of.get(article.slug, []):
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
@@ -179,10 +155,9 @@ def render_articles_index(dossier: Dossier) -> str:
 def _status(dossier: Dossier, article: Article, page: str) -> str:
     if article.excluded:
         return "excluded by the curator"
-    index = _index(dossier)
-    for link in index.links.get(article.slug, []):
+    for link in dossier.syndication_of.get(article.slug, []):
         if link.copy == article.slug:
-            return f"syndicated copy of {article_link(index.by_slug[link.original], page)}"
+            return f"syndicated copy of {article_link(dossier.article(link.original), page)}"
     return "included"
 
 

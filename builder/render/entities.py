@@ -73,7 +73,7 @@ def render_entities_index(dossier: Dossier) -> str:
 
 def render_entity_pages(dossier: Dossier) -> dict[str, str]:
     by_slug = {e.slug: e for e in dossier.entities}
-    articles = {a.slug: a for a in dossier.articles}
+    articles = dossier.articles_by_slug
     pages = {INDEX: render_entities_index(dossier)}
     for entity in dossier.entities:
         pages[entity_path(entity.slug)] = render_entity_page(articles, entity, by_slug)
