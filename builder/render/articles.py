@@ -13,7 +13,6 @@ from .common import (article_link, article_path, generated_meta, human_date, lin
 from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
-RELATED_SHOWN = 5
 
 
 def _meta_line(article: Article) -> str:
@@ -108,12 +107,12 @@ def article_tags(article: Article) -> list[str]:
     return sorted({title_text(t) for t in (article.outlet, article.agency) if t and t.strip()})
 
 
-def _related_line(dossier: Dossier, article: Article, page: str) -> str:
-    by_slug = dossier.articles_by_slug
-    others = [by_slug[r.other] for r in dossier.related.get(article.slug, [])
-              if r.other in by_slug and not by_slug[r.other].excluded][:RELATED_SHOWN]
-    links = [f"{article_link(other, page)} ({md_text(other.byline)}, {human_date(other.published)})" for other in others]
-    return ("Related: " + "; ".join(links)) if links else ""
+def _related_line(dossier: Dossier, article: Article) -> str:
+    """A pointer from the header to the related-coverage list further down (no second copy of the list)."""
+    count = len(dossier.related.get(article.slug, []))
+    if not count:
+        return ""
+    return f"Related coverage: [{count} article{'s' if count > 1 else ''}](#related-coverage)"
 
 
 def _citation_box(article: Article) -> str:
@@ -135,7 +134,7 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
     parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
     if safe_url(article.url):
         parts.append(f"[Original article]({safe_url(article.url)})")
-    parts.append(_related_line(dossier, article, page))
+    parts.append(_related_line(dossier, article))
     parts.append(_syndication_note(dossier, article, page))
     for link in dossier.syndication_of.get(article.slug, []):
         if link.copy == article.slug:
