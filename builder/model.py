@@ -208,6 +208,7 @@ class Dossier:
     figures: list[Figure] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
+    topics: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     rejected: dict[str, str] = field(default_factory=dict)
 

@@ -31,3 +31,12 @@ def test_one_listing_page_per_tag_and_an_index():
     assert " [y](" not in body and "\\[y\\](javascript:z)" in body
     index = pages["tags/index.md"]
     assert index.index("[Reuters](reuters.md) (2)") < index.index("[Daily Star](daily-star.md) (1)")
+
+
+def test_articles_get_topic_tags_from_their_most_mentioned_entities(seed_dossier) -> None:
+    from builder.render.tags import render_tag_pages
+    topics = seed_dossier.topics
+    assert all(1 <= len(names) <= 3 for names in topics.values())
+    assert "Albu Kamal" in topics[next(a.slug for a in seed_dossier.articles if a.source.startswith("003"))]
+    index = render_tag_pages(seed_dossier)["tags/index.md"]
+    assert "## Topics" in index and "[Albu Kamal](albu-kamal.md)" in index

@@ -13,6 +13,7 @@ from .related import find_related
 from .summary import summarize
 from .syndication import find_syndicated_copies
 from .timeline import build_timeline_and_conflicts
+from .topics import find_topics
 
 
 def settle_ambiguous_dates(articles: list[Article]) -> None:
@@ -41,7 +42,7 @@ def analyze(articles: list[Article], settings: Settings) -> Dossier:
     title = settings.title or _default_title(included)
     return Dossier(title=title, articles=articles, syndication=syndication, events=events, summary=summary,
                    entities=entities, figures=figures, differences=differences + list(date_conflicts),
-                   related=related, warnings=entity_warnings)
+                   related=related, topics=find_topics(entities), warnings=entity_warnings)
 
 
 def _default_title(articles: list[Article]) -> str:

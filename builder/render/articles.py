@@ -102,9 +102,10 @@ def _body(article: Article) -> str:
     return "\n\n".join(parts)
 
 
-def article_tags(article: Article) -> list[str]:
-    """Outlet and agency as Material tags: the theme prints tag names unescaped, so entities only, no markup."""
-    return sorted({title_text(t) for t in (article.outlet, article.agency) if t and t.strip()})
+def article_tags(article: Article, topics: list[str] = ()) -> list[str]:
+    """Outlet, agency and topics as Material tags: the theme prints tag names unescaped, so entities only."""
+    sources = sorted({title_text(t) for t in (article.outlet, article.agency) if t and t.strip()})
+    return sources + [t for t in dict.fromkeys(title_text(t) for t in topics) if t not in sources]
 
 
 def _related_line(dossier: Dossier, article: Article) -> str:
@@ -130,7 +131,7 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         article.title or article.source, outlet=article.outlet, agency=article.agency, author=article.author,
         published=article.published, dateline=article.dateline, language=article.language, url=article.url,
         source_file=article.source, source_sha256=article.sha256, words=article.word_count,
-        tags=article_tags(article) or None)
+        tags=article_tags(article, dossier.topics.get(article.slug, [])) or None)
     parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
     if safe_url(article.url):
         parts.append(f"[Original article]({safe_url(article.url)})")
