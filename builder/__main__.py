@@ -39,6 +39,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               f"-> {args.output}")
         for path in written.kept:
             print(f"left alone (edited by hand): {path}")
+        if any("§" in path for path in written.kept):
+            print(f"refreshed from the articles: {', '.join(written.refreshed)}")
     print(f"{len(report.warnings)} warnings, {report.seconds:.1f} s")
     return 0
 

@@ -88,6 +88,7 @@ def test_summary_edit_survives_rebuild_byte_for_byte(seed_project: Path) -> None
     rebuilt = run_builder("build", seed_project / "sources", "-o", docs, "-q")
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert "left alone (edited by hand): index.md § overview" in rebuilt.stdout
+    assert "refreshed from the articles: index.md § timeline, index.md § figures" in rebuilt.stdout
     after = index.read_text(encoding="utf-8")
     assert edited_section + "<!-- dossier:end overview -->" in after
     assert "004-c53045a6dcb19345" not in after.split("<!-- dossier:section sources -->")[1]
