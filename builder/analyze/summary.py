@@ -3,7 +3,8 @@
 Every summary sentence is a sentence of an article (at most trimmed of its dateline or a trailing
 attribution, see trim.py). Salience is TF-IDF centroid similarity + lead position + cross-document
 support (how strongly the other independent articles say the same); MMR then picks salient,
-non-redundant sentences within the word budget, and they are put in time order. Support and
+non-redundant sentences within the word budget, preferring those that add bigrams several articles
+share and the summary does not cover yet (concept coverage), and they are put in time order. Support and
 citations come from sparse sentence-by-sentence products, never from loops over article pairs;
 syndicated copies are left out first, so a wire story counts once and only its original is cited.
 """
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..model import Article, SummarySentence, Syndication
@@ -27,7 +28,8 @@ DANGLING_STARTS = {"he", "she", "it", "they", "this", "that", "these", "those", 
                    "still", "instead", "thus", "here", "such", "both", "another", "the other", "later", "afterward"}
 BOILERPLATE = re.compile(r"https?://|www\.|@\w|\b(?:click|cookies?|subscribe|newsletter|sign up|log in|javascript|"
                          r"advertisement|copyright|all rights reserved|photo:|image:|getty images|read more|"
-                         r"follow us|share this|editors? note|attention editors|contributed to this report)\b", re.I)
+                         r"follow us|share this|editors? note|attention editors|contributed to this report|(?:hide|image|media) caption|"
+                         r"\d+ of \d+ photos|share tweet|tweet pin|pin email)\b", re.I)
 MIN_WORDS, MAX_WORDS = 8, 55
 MAX_CANDIDATES = 3000
 POOL = 400
@@ -35,7 +37,7 @@ CHUNK = 512
 STATES_SAME = 0.45
 CONTAINED = 0.5
 REDUNDANT = 0.4
-WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.6, "headline": 0.15}
+WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.6, "headline": 0.15, "concepts": 0.25}
 REDUNDANCY_PENALTY = 0.6
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 
@@ -129,6 +131,18 @@ def scaled(values: np.ndarray) -> np.ndarray:
     return values / top if top > 0 else values
 
 
+def shared_bigrams(candidates, texts: list[str], owner: np.ndarray, n_articles: int):
+    """Each candidate's bigrams, and each bigram's weight: how many other articles use it too.
+
+    Bigrams one article alone uses say nothing about what the story is; those many articles repeat are its facts.
+    """
+    counts = CountVectorizer(ngram_range=(2, 2), binary=True, token_pattern=r"(?u)\b\w\w+\b").fit_transform(texts)
+    membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))),
+                                   shape=(n_articles, len(owner)))
+    spread = np.asarray(((membership @ counts) > 0).sum(axis=0)).ravel() - 1.0
+    return counts[np.array([c.row for c in candidates], dtype=np.int64)].tocsr(), spread
+
+
 def salience(candidates, matrix, owner, position, articles, strength, vectorizer) -> np.ndarray:
     """Weighted centroid similarity, cross-document support, lead position and headline similarity."""
     rows = np.array([c.row for c in candidates], dtype=np.int64)
@@ -143,17 +157,22 @@ def salience(candidates, matrix, owner, position, articles, strength, vectorizer
     return sum(WEIGHTS[name] * values for name, values in features.items())
 
 
-def select(candidates, scores, matrix, words: int) -> list[int]:
-    """Maximal marginal relevance within the word budget: salient, and unlike what is already chosen."""
+def select(candidates, scores, matrix, bigrams, words: int) -> list[int]:
+    """Maximal marginal relevance within the word budget: salient, unlike what is already chosen, and adding
+    shared bigrams (per word) that the chosen sentences do not cover yet."""
     pool = list(np.argsort(-scores)[:POOL])
     rows = np.array([candidates[i].row for i in pool], dtype=np.int64)
     similar = (matrix[rows] @ matrix[rows].T).toarray() if len(rows) else np.zeros((0, 0))
+    pairs, uncovered = bigrams[0][pool], bigrams[1].copy()
+    lengths = np.array([len(candidates[i].text.split()) for i in pool], dtype=np.float64)
+    top = max(float((pairs @ uncovered / lengths).max()) if len(pool) else 0.0, 1e-9)
     chosen: list[int] = []
     budget = words
     overlap = np.zeros(len(pool))
     available = np.ones(len(pool), dtype=bool)
     while budget >= MIN_WORDS and available.any():
-        value = np.where(available, scores[pool] - REDUNDANCY_PENALTY * overlap, -np.inf)
+        gain = WEIGHTS["concepts"] * (pairs @ uncovered) / lengths / top
+        value = np.where(available, scores[pool] + gain - REDUNDANCY_PENALTY * overlap, -np.inf)
         best = int(np.argmax(value))
         available[best] = False
         length = len(candidates[pool[best]].text.split())
@@ -162,6 +181,7 @@ def select(candidates, scores, matrix, words: int) -> list[int]:
         chosen.append(pool[best])
         budget -= length
         overlap = np.maximum(overlap, similar[best])
+        uncovered[pairs[best].indices] = 0.0
     return chosen
 
 
@@ -188,7 +208,7 @@ def summarize(articles: list[Article], syndication: list[Syndication], words: in
     candidates = [candidates[i] for i in np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]]
     strength, stating = support(candidates, matrix, owner, texts, len(sources))
     scores = salience(candidates, matrix, owner, position, sources, strength, vectorizer)
-    chosen = select(candidates, scores, matrix, words)
+    chosen = select(candidates, scores, matrix, shared_bigrams(candidates, texts, owner, len(sources)), words)
     out = []
     for i in chosen:
         article = sources[candidates[i].article]

@@ -3,15 +3,17 @@
 Each sentence with a date expression (datexpr.py) gives a claim: the date, a concise event text (the
 clause around the date, trimmed of dateline and attribution) and the citation. Claims with the same
 date and similar text merge into one event citing every article; syndicated copies are left out
-first, so a wire story counts once. Dates are ranked by how many articles mention them and only
-as many are kept as suits the size of the collection. The same event given dates that cannot both be
+first, so a wire story counts once. A day's salience is how many articles look back at it (mention it
+after the day) plus the burst of coverage on the day and the next; days that clear a bar rising with the size of the
+collection (SALIENCE_PER_ROOT·√n, at most MIN_SALIENCE) are kept, most salient first, at most as many as suit the size of the collection. The same event given dates that cannot both be
 true, by different articles, is a date conflict ("Where the sources differ").
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +32,9 @@ CLAUSE_FROM = 30
 MIN_CLAUSE = 8
 EVENTS_PER_DATE = 2
 KEEP_ALL_UP_TO = 12
-SELF_REFERENCE = 0.25
+BURST = {0: 0.5, 1: 0.25}
+MIN_SALIENCE = 1.5
+SALIENCE_PER_ROOT = 0.5
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
                           r"then|until|just)\s+", re.I)
@@ -123,33 +127,42 @@ def to_event(members: list[Claim]) -> tuple[Event, int]:
 
 
 def date_budget(n_articles: int) -> int:
-    """How many dates a timeline of this many articles should show: all for a small dossier, then ~2√n."""
-    return max(KEEP_ALL_UP_TO, round(2 * math.sqrt(n_articles)))
+    """At most how many days a timeline of this many articles shows: ~2√n."""
+    return max(1, round(2 * math.sqrt(n_articles)))
 
 
-def date_weight(events: list[Event], published: dict[str, str | None]) -> tuple[float, int]:
-    """How many articles mention a date; a report of its own publication day counts SELF_REFERENCE.
+def day_salience(events: list[Event], published: dict[str, str | None], volume: Counter) -> float:
+    """Articles looking back at the day, plus the burst of coverage on it and the day after (BURST).
 
-    An article looking back at a day is the evidence that the day mattered; every day with news
-    is also 'today' in some article, so those mentions alone say little.
+    An article mentioning a day after it passed is evidence the day mattered; a report of its own day
+    is part of that day's coverage, which the publication volume already counts.
     """
-    articles = {a for e in events for a in e.articles}
     date = events[0].date
-    return sum(SELF_REFERENCE if published.get(a) == date else 1.0 for a in articles), len(articles)
+    looking_back = {a for e in events for a in e.articles if (published.get(a) or "") > date}
+    day = dt.date.fromisoformat(date)
+    burst = sum(w * volume[(day + dt.timedelta(days=k)).isoformat()] for k, w in BURST.items())
+    return len(looking_back) + burst
+
+
+def coarse_weight(events: list[Event]) -> int:
+    return len({a for e in events for a in e.articles})
 
 
 def select_events(events: list[tuple[Event, int]], published: dict[str, str | None]) -> list[Event]:
-    """The dates most articles mention (day dates first), at most EVENTS_PER_DATE events each, in date order."""
+    """The most salient days (and a few months or years), at most EVENTS_PER_DATE events each, in date order."""
     n_articles = len(published)
     by_date: dict[str, list[Event]] = defaultdict(list)
     position = {id(event): p for event, p in events}
     for event, _ in events:
         by_date[event.date].append(event)
-    weight = {d: date_weight(es, published) for d, es in by_date.items()}
+    volume = Counter(d for d in published.values() if d)
     budget = date_budget(n_articles)
-    days = sorted((d for d in by_date if len(d) == 10), key=lambda d: (-weight[d][0], -weight[d][1], d))[:budget]
-    coarse = sorted((d for d in by_date if len(d) < 10), key=lambda d: (-weight[d][0], -weight[d][1], d))
-    coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d][1] >= 2][:max(1, budget // 2)]
+    salience = {d: day_salience(es, published, volume) for d, es in by_date.items() if len(d) == 10}
+    bar = min(MIN_SALIENCE, SALIENCE_PER_ROOT * math.sqrt(n_articles))
+    days = sorted((d for d in salience if salience[d] >= bar), key=lambda d: (-salience[d], d))[:budget]
+    weight = {d: coarse_weight(es) for d, es in by_date.items() if len(d) < 10}
+    coarse = sorted(weight, key=lambda d: (-weight[d], d))
+    coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d] >= 2][:max(KEEP_ALL_UP_TO, budget) // 2]
     kept = []
     for date in days + coarse:
         ranked = sorted(by_date[date], key=lambda e: (-len(e.articles), position[id(e)], e.text))
