@@ -1,13 +1,16 @@
 """The home page: the combined summary, in sections the curator can edit one by one."""
 from __future__ import annotations
 
-from ..model import Dossier, Event
+from collections import Counter
+
+from ..model import Article, Dossier, Event
 from .common import article_link, citation_note, generated_meta, human_date, section, source_links, with_front_matter
 from .escape import md_text
 from .timeline import event_date
 
 PAGE = "index.md"
 KEY_EVENTS = 12
+SOURCES_SHOWN = 50
 
 
 class Footnotes:
@@ -77,10 +80,35 @@ def differences_section(dossier: Dossier) -> str:
                           "The sources do not contradict each other on any figure or date found.")
 
 
+def citation_counts(dossier: Dossier) -> Counter[str]:
+    """How often each article is cited by the summary, the timeline, the figures and the differences."""
+    counts: Counter[str] = Counter()
+    for slugs in ([s.articles for s in dossier.summary] + [e.articles for e in dossier.events]
+                  + [f.articles for f in dossier.figures]
+                  + [slugs for d in dossier.differences for _, slugs in d.sides]):
+        counts.update(slugs)
+    return counts
+
+
+def listed_sources(dossier: Dossier) -> list[Article]:
+    """The articles the home page lists, in date order: all of a small dossier, else the most cited
+    (then the most recent) SOURCES_SHOWN, so the page stays small at ten thousand articles."""
+    articles = dossier.included
+    if len(articles) > SOURCES_SHOWN:
+        counts = citation_counts(dossier)
+        latest_first = sorted(articles, key=lambda a: (a.published or "", a.slug), reverse=True)
+        articles = sorted(latest_first, key=lambda a: -counts[a.slug])[:SOURCES_SHOWN]
+    return sorted(articles, key=lambda a: (a.published or "", a.slug))
+
+
 def sources_section(dossier: Dossier) -> str:
-    rows = [f"- {human_date(a.published)}: {article_link(a, PAGE)} — {md_text(a.byline)}"
-            for a in sorted(dossier.included, key=lambda a: (a.published or "", a.slug))]
+    listed = listed_sources(dossier)
+    rows = [f"- {human_date(a.published)}: {article_link(a, PAGE)} — {md_text(a.byline)}" for a in listed]
     body = "\n".join(rows) or "No articles yet: add files to the sources folder."
+    total = len(dossier.included)
+    if len(listed) < total:
+        body = (f"The {len(listed)} articles cited most on this page, of {total}; "
+                f"[all {total} articles](articles/index.md).\n\n{body}")
     return section("sources", f"## Sources\n\n{body}\n\n[Source index with files and checksums](sources.md)")
 
 
