@@ -11,6 +11,9 @@ from .timeline import event_date
 PAGE = "index.md"
 KEY_EVENTS = 12
 SOURCES_SHOWN = 50
+FIGURES_SHOWN = 25
+DIFFERENCES_SHOWN = 20
+SOURCES_PER_ITEM = 5  # links or footnotes per figure or per side of a difference
 
 
 class Footnotes:
@@ -59,23 +62,44 @@ def timeline_section(dossier: Dossier) -> str:
     return _cited_section("timeline", "What happened when", lines, notes, "No dated events were found.")
 
 
+def _capped(items: list, shown: int, weight, noun: str) -> tuple[list, str]:
+    """All items, in their order, when there are at most `shown`; else the `shown` of most weight and a
+    note on how many were left out, so the home page stays small at ten thousand articles."""
+    if len(items) <= shown:
+        return items, ""
+    ranked = sorted(items, key=lambda item: -weight(item))[:shown]
+    return ranked, f"\n\n{len(items) - shown} more {noun} are in the export (dossier.json)."
+
+
+def _some_sources(dossier: Dossier, slugs: list[str]) -> str:
+    links = source_links(dossier, slugs[:SOURCES_PER_ITEM], PAGE)
+    more = len(slugs) - SOURCES_PER_ITEM
+    return f"{links}<br>and {more} more" if more > 0 else links
+
+
 def figures_section(dossier: Dossier) -> str:
     notes = Footnotes("f", dossier)
     rows = ["| Figure | What it counts | According to | Reported by |", "|---|---|---|---|"]
-    for figure in dossier.figures:
+    shown, more = _capped(dossier.figures, FIGURES_SHOWN, lambda f: len(f.articles), "figures")
+    for figure in shown:
         flag = " (differs between sources)" if figure.differs_from else ""
         rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
-                    f"{md_text(figure.attributed_to or '—')} | {source_links(dossier, figure.articles, PAGE)} |")
-    return _cited_section("figures", "Key figures", ["\n".join(rows)] if dossier.figures else [], notes,
+                    f"{md_text(figure.attributed_to or '—')} | {_some_sources(dossier, figure.articles)} |")
+    return _cited_section("figures", "Key figures", ["\n".join(rows) + more] if dossier.figures else [], notes,
                           "No figures were found.")
 
 
 def differences_section(dossier: Dossier) -> str:
     notes = Footnotes("d", dossier)
     lines = []
-    for difference in dossier.differences:
-        sides = "\n".join(f"    - {md_text(text)}{notes.cite(slugs)}" for text, slugs in difference.sides)
+    shown, more = _capped(dossier.differences, DIFFERENCES_SHOWN, lambda d: sum(len(s) for _, s in d.sides),
+                          "differences")
+    for difference in shown:
+        sides = "\n".join(f"    - {md_text(text)}{notes.cite(slugs[:SOURCES_PER_ITEM])}"
+                          for text, slugs in difference.sides)
         lines.append(f"- **{md_text(difference.topic)}**\n\n{sides}")
+    if more:
+        lines.append(more.strip())
     return _cited_section("differences", "Where the sources differ", lines, notes,
                           "The sources do not contradict each other on any figure or date found.")
 
