@@ -5,7 +5,7 @@
 Steps: benchmarks/synthetic.py N DIR; `python -m builder build DIR/sources -o DIR/docs` (timed, fresh
 cache); `mkdocs build --strict` of a config that is this project's mkdocs.yml with docs_dir = DIR/docs and
 the builder hook left out (the builder already ran; timed); then the size of every built HTML page and of
-the search index. Prints the figures; not a test (figures go in the README / the issue).
+the search index; peak memory of each step. Prints the figures; not a test (figures go in the README / the issue).
 """
 from __future__ import annotations
 
@@ -27,13 +27,19 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synthetic import generate  # noqa: E402
 
 
-def timed(command: list[str], cwd: Path) -> float:
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a command; its wall-clock seconds and its peak memory (resident set, MB) as the kernel reports it."""
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        sys.exit(f"failed: {' '.join(command)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return time.perf_counter() - started
+    with tempfile.TemporaryFile() as output:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            output.seek(0)
+            sys.exit(f"failed: {' '.join(command)}\n{output.read()[-6000:].decode(errors='replace')}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def scale_config(out: Path) -> Path:
@@ -66,18 +72,18 @@ def main() -> int:
         started = time.perf_counter()
         generate(args.n, out)
         print(f"synthetic sources: {args.n} in {time.perf_counter() - started:.1f} s -> {out / 'sources'}")
-        builder_s = timed([sys.executable, "-m", "builder", "build", str(out / "sources"), "-o", str(out / "docs"),
+        builder_s, builder_mb = timed([sys.executable, "-m", "builder", "build", str(out / "sources"), "-o", str(out / "docs"),
                            "--cache", str(out / ".dossier-cache"), "--quiet"], ROOT)
         config = scale_config(out)
-        mkdocs_s = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
+        mkdocs_s, mkdocs_mb = timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
                           str(out / "site")], out)
         pages = sorted((out / "site").rglob("*.html"))
         sizes = [p.stat().st_size for p in pages]
         biggest = max(pages, key=lambda p: p.stat().st_size)
         search = out / "site" / "search" / "search_index.json"
         total = sum(f.stat().st_size for f in (out / "site").rglob("*") if f.is_file())
-        print(f"builder:       {builder_s:.1f} s  (python -m builder build, fresh cache)")
-        print(f"mkdocs build:  {mkdocs_s:.1f} s  (mkdocs build --strict)")
+        print(f"builder:       {builder_s:.1f} s, peak {builder_mb:.0f} MB  (python -m builder build, fresh cache)")
+        print(f"mkdocs build:  {mkdocs_s:.1f} s, peak {mkdocs_mb:.0f} MB  (mkdocs build --strict)")
         print(f"HTML pages:    {len(pages)}; average {statistics.mean(sizes) / 1024:.1f} KB, median "
               f"{statistics.median(sizes) / 1024:.1f} KB, max {max(sizes) / 1024:.1f} KB "
               f"({biggest.relative_to(out / 'site')})")

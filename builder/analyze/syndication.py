@@ -5,11 +5,19 @@ many shingles are ever compared. A candidate pair is a copy when most paragraphs
 edits of text in the other (token containment), which survives renames such as
 'Islamic State' -> 'IS group' and an added paragraph, while two dispatches of one agency about the
 same event share too little to pass.
+
+At scale most LSH candidates are articles on one topic that share common phrases, not copies. Each is
+first put to a cheap test that can only err towards comparing: a paragraph's containment in any one
+paragraph of the other article is at most its containment in that article's whole vocabulary, so a
+pair where too few paragraphs pass even that bound cannot be a copy and is dropped before the exact,
+paragraph-by-paragraph comparison.
 """
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article, ParagraphChange, Syndication
@@ -18,33 +26,79 @@ from .sentences import fold_typography, split_sentences, tokens
 NUM_PERM = 128
 LSH_THRESHOLD = 0.2
 SHINGLE = 3
+SEED = 7
 PARAGRAPH_MATCH = 0.6
 COPY_SHARE = 0.6
+TOKEN_ID_MASK = 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class Words:
+    """An article's paragraph tokens as 32-bit ids, for the cheap bound (a hash collision only loosens it):
+    all ids in order, where each paragraph starts and ends in them, and the sorted vocabulary."""
+
+    ids: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    vocabulary: np.ndarray
 
 
 def shingles(text: str) -> set[str]:
-    words = tokens(text)
+    return shingles_of(tokens(text))
+
+
+def shingles_of(words: list[str]) -> set[str]:
     return {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
-def signature(article: Article) -> MinHash:
-    minhash = MinHash(num_perm=NUM_PERM, seed=7)
-    minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(article.body_text))])
+def signature(article: Article, permutations: np.ndarray | None = None) -> MinHash:
+    """The article's MinHash; pass `permutations` (from `shared_permutations`) to skip drawing them again."""
+    if permutations is None:
+        minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    else:
+        minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme="affine32")
+    minhash.update_batch([shingle.encode("utf-8") for shingle in shingles(article.body_text)])
     return minhash
+
+
+def shared_permutations() -> np.ndarray:
+    """The permutation parameters every signature uses (MinHash draws them anew for each object)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED).permutations
 
 
 def candidate_pairs(articles: list[Article]) -> set[tuple[str, str]]:
     """Pairs of slugs whose shingle sets look alike (LSH: each article is queried once)."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    permutations = shared_permutations()
     pairs: set[tuple[str, str]] = set()
     for article in articles:
         if not article.blocks:
             continue
-        minhash = signature(article)
+        minhash = signature(article, permutations)
         for other in lsh.query(minhash):
             pairs.add((min(other, article.slug), max(other, article.slug)))
         lsh.insert(article.slug, minhash)
     return pairs
+
+
+def words_of(article: Article) -> Words:
+    paragraphs = [[hash(t) & TOKEN_ID_MASK for t in tokens(p)] for p in article.paragraphs]
+    ids = np.fromiter((i for p in paragraphs for i in p), dtype=np.uint32)
+    bounds = np.cumsum([0] + [len(p) for p in paragraphs], dtype=np.int64)
+    return Words(ids=ids, starts=bounds[:-1], ends=bounds[1:], vocabulary=np.unique(ids))
+
+
+def could_be_copy(copy: Words, original: Words) -> bool:
+    """Whether enough of the copy's paragraphs are contained in the original's whole vocabulary
+    (an upper bound of their best containment in one paragraph, so no copy is ever dropped)."""
+    if not len(copy.starts) or not len(original.vocabulary):
+        return False
+    at = np.minimum(np.searchsorted(original.vocabulary, copy.ids), len(original.vocabulary) - 1)
+    inside = np.concatenate(([0], np.cumsum(original.vocabulary[at] == copy.ids)))
+    lengths = copy.ends - copy.starts
+    contained = np.divide(inside[copy.ends] - inside[copy.starts], lengths, out=np.zeros(len(lengths)),
+                          where=lengths > 0)
+    return np.count_nonzero(contained >= PARAGRAPH_MATCH) / len(lengths) >= COPY_SHARE
 
 
 def containment(part: list[str], whole: set[str]) -> float:
@@ -106,8 +160,13 @@ def _is_original(a: Article, b: Article) -> bool:
     return a.source < b.source
 
 
+def ordered(a: Article, b: Article) -> tuple[Article, Article]:
+    """The pair as (original, copy)."""
+    return (a, b) if _is_original(a, b) else (b, a)
+
+
 def compare(a: Article, b: Article) -> Syndication | None:
-    original, copy = (a, b) if _is_original(a, b) else (b, a)
+    original, copy = ordered(a, b)
     shared, matches = shared_paragraphs(copy, original)
     total = len(copy.paragraphs)
     if total == 0 or shared / total < COPY_SHARE:
@@ -121,7 +180,15 @@ def compare(a: Article, b: Article) -> Syndication | None:
 def find_syndicated_copies(articles: list[Article]) -> list[Syndication]:
     """Every copy -> original link; a copy of a copy points at the first original in its chain."""
     by_slug = {a.slug: a for a in articles}
-    found = [s for pair in sorted(candidate_pairs(articles)) if (s := compare(by_slug[pair[0]], by_slug[pair[1]]))]
+    words: dict[str, Words] = {}
+    found = []
+    for pair in sorted(candidate_pairs(articles)):
+        original, copy = ordered(by_slug[pair[0]], by_slug[pair[1]])
+        for article in (original, copy):
+            if article.slug not in words:
+                words[article.slug] = words_of(article)
+        if could_be_copy(words[copy.slug], words[original.slug]) and (link := compare(original, copy)):
+            found.append(link)
     best: dict[str, Syndication] = {}
     for link in sorted(found, key=lambda s: (-s.similarity, s.copy, s.original)):
         if link.copy not in best and link.original not in best:

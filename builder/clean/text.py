@@ -208,14 +208,24 @@ def _apply_metadata(lines: list[Line], start: int, end: int, found: Found) -> No
             found.warnings.append(f"{line_meta.note}: author left empty")
 
 
+def _header_line(lines: list[Line], start: int) -> int | None:
+    """The line right above the body once bylines and dates are passed: where a page puts its headline."""
+    return next((i for i in range(start - 1, -1, -1) if lines[i].kind != "metadata"), None)
+
+
 def _find_title(lines: list[Line], start: int, end: int, language: str | None) -> str | None:
     """The headline: a headline-shaped line (or table cell) above the body, past bylines and dates,
-    preferring text whose words the lead paragraphs take up again (a headline summarises the lead)."""
+    preferring text whose words the lead paragraphs take up again (a headline summarises the lead).
+
+    Lines repeated across sources (menus, tickers) are skipped, except the one right above the
+    body's bylines and dates: wire copies republished by several outlets share their headline.
+    """
     lead = meta.stems(" ".join(line.text for line in lines[start:end] if line.kind in PROSE)[:LEAD_CHARS])
     stops = blocks.stoplist(language)
+    header = _header_line(lines, start)
     best, best_score = None, 0.0
     for distance, i in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK), -1)):
-        if lines[i].kind in ("metadata", "furniture"):
+        if lines[i].kind == "metadata" or (lines[i].kind == "furniture" and i != header):
             continue
         for cell in rules.CELL_SEPARATORS.split(lines[i].text):
             candidate = meta.clean_title(cell.strip())

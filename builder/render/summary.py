@@ -1,13 +1,19 @@
 """The home page: the combined summary, in sections the curator can edit one by one."""
 from __future__ import annotations
 
-from ..model import Dossier, Event
+from collections import Counter
+
+from ..model import Article, Dossier, Event
 from .common import article_link, citation_note, generated_meta, human_date, section, source_links, with_front_matter
 from .escape import md_text
 from .timeline import event_date
 
 PAGE = "index.md"
 KEY_EVENTS = 12
+SOURCES_SHOWN = 50
+FIGURES_SHOWN = 25
+DIFFERENCES_SHOWN = 20
+SOURCES_PER_ITEM = 5  # links or footnotes per figure or per side of a difference
 
 
 class Footnotes:
@@ -56,31 +62,77 @@ def timeline_section(dossier: Dossier) -> str:
     return _cited_section("timeline", "What happened when", lines, notes, "No dated events were found.")
 
 
+def _capped(items: list, shown: int, weight, noun: str) -> tuple[list, str]:
+    """All items, in their order, when there are at most `shown`; else the `shown` of most weight and a
+    note on how many were left out, so the home page stays small at ten thousand articles."""
+    if len(items) <= shown:
+        return items, ""
+    ranked = sorted(items, key=lambda item: -weight(item))[:shown]
+    return ranked, f"\n\n{len(items) - shown} more {noun} are in the export (dossier.json)."
+
+
+def _some_sources(dossier: Dossier, slugs: list[str]) -> str:
+    links = source_links(dossier, slugs[:SOURCES_PER_ITEM], PAGE)
+    more = len(slugs) - SOURCES_PER_ITEM
+    return f"{links}<br>and {more} more" if more > 0 else links
+
+
 def figures_section(dossier: Dossier) -> str:
     notes = Footnotes("f", dossier)
     rows = ["| Figure | What it counts | According to | Reported by |", "|---|---|---|---|"]
-    for figure in dossier.figures:
+    shown, more = _capped(dossier.figures, FIGURES_SHOWN, lambda f: len(f.articles), "figures")
+    for figure in shown:
         flag = " (differs between sources)" if figure.differs_from else ""
         rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
-                    f"{md_text(figure.attributed_to or '—')} | {source_links(dossier, figure.articles, PAGE)} |")
-    return _cited_section("figures", "Key figures", ["\n".join(rows)] if dossier.figures else [], notes,
+                    f"{md_text(figure.attributed_to or '—')} | {_some_sources(dossier, figure.articles)} |")
+    return _cited_section("figures", "Key figures", ["\n".join(rows) + more] if dossier.figures else [], notes,
                           "No figures were found.")
 
 
 def differences_section(dossier: Dossier) -> str:
     notes = Footnotes("d", dossier)
     lines = []
-    for difference in dossier.differences:
-        sides = "\n".join(f"    - {md_text(text)}{notes.cite(slugs)}" for text, slugs in difference.sides)
+    shown, more = _capped(dossier.differences, DIFFERENCES_SHOWN, lambda d: sum(len(s) for _, s in d.sides),
+                          "differences")
+    for difference in shown:
+        sides = "\n".join(f"    - {md_text(text)}{notes.cite(slugs[:SOURCES_PER_ITEM])}"
+                          for text, slugs in difference.sides)
         lines.append(f"- **{md_text(difference.topic)}**\n\n{sides}")
+    if more:
+        lines.append(more.strip())
     return _cited_section("differences", "Where the sources differ", lines, notes,
                           "The sources do not contradict each other on any figure or date found.")
 
 
+def citation_counts(dossier: Dossier) -> Counter[str]:
+    """How often each article is cited by the summary, the timeline, the figures and the differences."""
+    counts: Counter[str] = Counter()
+    for slugs in ([s.articles for s in dossier.summary] + [e.articles for e in dossier.events]
+                  + [f.articles for f in dossier.figures]
+                  + [slugs for d in dossier.differences for _, slugs in d.sides]):
+        counts.update(slugs)
+    return counts
+
+
+def listed_sources(dossier: Dossier) -> list[Article]:
+    """The articles the home page lists, in date order: all of a small dossier, else the most cited
+    (then the most recent) SOURCES_SHOWN, so the page stays small at ten thousand articles."""
+    articles = dossier.included
+    if len(articles) > SOURCES_SHOWN:
+        counts = citation_counts(dossier)
+        latest_first = sorted(articles, key=lambda a: (a.published or "", a.slug), reverse=True)
+        articles = sorted(latest_first, key=lambda a: -counts[a.slug])[:SOURCES_SHOWN]
+    return sorted(articles, key=lambda a: (a.published or "", a.slug))
+
+
 def sources_section(dossier: Dossier) -> str:
-    rows = [f"- {human_date(a.published)}: {article_link(a, PAGE)} — {md_text(a.byline)}"
-            for a in sorted(dossier.included, key=lambda a: (a.published or "", a.slug))]
+    listed = listed_sources(dossier)
+    rows = [f"- {human_date(a.published)}: {article_link(a, PAGE)} — {md_text(a.byline)}" for a in listed]
     body = "\n".join(rows) or "No articles yet: add files to the sources folder."
+    total = len(dossier.included)
+    if len(listed) < total:
+        body = (f"The {len(listed)} articles cited most on this page, of {total}; "
+                f"[all {total} articles](articles/index.md).\n\n{body}")
     return section("sources", f"## Sources\n\n{body}\n\n[Source index with files and checksums](sources.md)")
 
 
