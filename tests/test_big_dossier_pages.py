@@ -58,3 +58,16 @@ def test_the_home_page_lists_at_most_the_most_cited_sources_and_links_them_all()
     assert f"[all {SOURCES_SHOWN * 3} articles](articles/index.md)" in sources
     small = render_site(dossier(SOURCES_SHOWN))["index.md"].split("## Sources", 1)[1]
     assert small.count("\n- ") == SOURCES_SHOWN and "all " not in small
+
+
+def test_an_entity_page_of_a_big_dossier_is_cut_and_points_to_the_export():
+    from builder.model import Entity, Mention
+    from builder.render.entities import ARTICLES_SHOWN, SENTENCES_SHOWN, render_entity_pages
+    big = dossier(ARTICLES_SHOWN * 3)
+    mentions = [Mention(a.slug, f"Sentence {k} about Aleppo in story {a.slug}.", "Aleppo")
+                for a in big.articles for k in range(SENTENCES_SHOWN + 2)]
+    big.entities = [Entity(slug="aleppo", name="Aleppo", type="place", mentions=mentions)]
+    page = render_entity_pages(big)["entities/aleppo.md"]
+    assert page.count("\n- [Story") == ARTICLES_SHOWN
+    assert page.count("    - Sentence") == ARTICLES_SHOWN * SENTENCES_SHOWN
+    assert f"The first {ARTICLES_SHOWN} of {ARTICLES_SHOWN * 3} articles" in page and "(../dossier.json)" in page

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Article, Dossier, Entity
+from ..model import Article, Dossier, Entity, Mention
 from .common import article_link, article_path, entity_path, generated_meta, human_date, link_from, with_front_matter
 from .escape import md_text
 
 INDEX = "entities/index.md"
 TYPE_HEADINGS = {"organisation": "Organisations", "person": "People", "place": "Places"}
 TYPE_LABELS = {"organisation": "Organisation", "person": "Person", "place": "Place"}
+ARTICLES_SHOWN = 40
+SENTENCES_SHOWN = 3
 
 
 def entity_link(entity: Entity, page: str) -> str:
@@ -28,14 +30,25 @@ def marked_sentence(sentence: str, surface: str) -> str:
 
 
 def mentions_section(articles: dict[str, Article], entity: Entity, page: str) -> str:
-    by_article = defaultdict(list)
+    """Each article with every sentence that names the entity; past ARTICLES_SHOWN articles the list is cut
+    (and each article's sentences too), so a page stays small in a big dossier."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in entity.mentions:
-        by_article[mention.article].append(mention)
+        if all(m.sentence != mention.sentence for m in by_article[mention.article]):
+            by_article[mention.article].append(mention)
+    slugs = sorted(by_article, key=lambda s: (articles[s].published or "", s))
+    big = len(slugs) > ARTICLES_SHOWN
     rows = []
-    for slug in sorted(by_article, key=lambda s: (articles[s].published or "", s)):
+    for slug in slugs[:ARTICLES_SHOWN]:
         article = articles[slug]
         rows.append(f"- {article_link(article, page)} — {md_text(article.byline)}, {human_date(article.published)}")
-        rows += [f"    - {marked_sentence(m.sentence, m.surface)}" for m in by_article[slug]]
+        shown = by_article[slug][:SENTENCES_SHOWN] if big else by_article[slug]
+        rows += [f"    - {marked_sentence(m.sentence, m.surface)}" for m in shown]
+        if len(by_article[slug]) > len(shown):
+            rows.append(f"    - … and {len(by_article[slug]) - len(shown)} more sentences")
+    if big:
+        rows.append(f"\nThe first {ARTICLES_SHOWN} of {len(slugs)} articles; every mention is listed in "
+                    f"[dossier.json]({link_from(page, 'dossier.json')}).")
     return "## Mentioned in\n\n" + "\n".join(rows)
 
 
