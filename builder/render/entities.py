@@ -81,7 +81,7 @@ def render_entities_index(dossier: Dossier) -> str:
         rows = [f"- {entity_link(e, INDEX)} — {len(e.articles)} articles"
                 + (f" · also {', '.join(md_text(a) for a in e.aliases)}" if e.aliases else "") for e in members]
         parts.append(f"## {heading}\n\n" + "\n".join(rows))
-    return with_front_matter(generated_meta("Entities"), "\n\n".join(parts))
+    return with_front_matter(generated_meta("Entities", hide=["navigation"]), "\n\n".join(parts))
 
 
 def render_entity_pages(dossier: Dossier) -> dict[str, str]:

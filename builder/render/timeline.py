@@ -77,4 +77,4 @@ def render_timeline_page(dossier: Dossier) -> str:
                   section("timeline-table", f"## All events\n\n{events_table(dossier)}")]
     else:
         parts.append("No dated events were found in the articles.")
-    return with_front_matter(generated_meta("Timeline"), "\n\n".join(parts))
+    return with_front_matter(generated_meta("Timeline", hide=["navigation"]), "\n\n".join(parts))
