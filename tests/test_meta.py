@@ -97,3 +97,24 @@ def test_job_titles_are_cut_from_names(line: str, author: str) -> None:
 def test_staff_credits_name_no_author(line: str) -> None:
     found = read_metadata_line(line)
     assert found.author is None and "staff" in found.note
+
+
+@pytest.mark.parametrize("line", ["28 June 2009 Los Angeles police interview the doctor for three hours.",
+                                  "8 February 2010 - The doctor is charged with involuntary manslaughter."])
+def test_a_dated_sentence_is_a_chronology_entry_not_a_date_line(line: str) -> None:
+    assert read_metadata_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Published: 28 June 2009 10:05 am", "Monday 20 November 2017 12.41 GMT",
+                                  "Posted on November 9, 2017 by admin"])
+def test_date_lines_are_still_metadata(line: str) -> None:
+    found = read_metadata_line(line)
+    assert found is not None and found.date is not None
+
+
+def test_a_chronology_keeps_its_dated_entries() -> None:
+    entries = [f"{day} March 2011 The council {verb} the town's {what} after a long session of the assembly."
+               for day, verb, what in [(2, "closes", "schools"), (5, "reopens", "market"), (9, "rebuilds", "bridge"),
+                                       (14, "repairs", "roads"), (20, "funds", "clinic")]]
+    article = clean("Council timeline\nBy AFP\nMarch 30, 2011\n" + BODY + "\n".join(entries) + "\n")
+    assert all(entry in article.paragraphs for entry in entries), article.paragraphs

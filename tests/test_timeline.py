@@ -6,6 +6,7 @@ import pytest
 
 from builder.analyze.datexpr import find_mentions, span_label
 from builder.analyze.timeline import build_timeline_and_conflicts
+from builder.model import Syndication
 from support import make_article
 
 COPY = "001-2399eed8769c3beb"
@@ -93,3 +94,46 @@ def test_different_dates_for_one_event_are_a_conflict():
     sides = conflicts[0].sides
     assert [s[1] for s in sides] == [["b"], ["a"]]
     assert sides[0][0].startswith("2020-03-01") and sides[1][0].startswith("2020-03-02")
+
+
+CHRONOLOGY = [(2, "Protests begin in the port city after the arrest of a lawyer."),
+              (5, "The army fires on marchers in the main square."),
+              (9, "The foreign minister resigns and leaves the country."),
+              (12, "The United Nations votes for sanctions on the government."),
+              (15, "Rebels take the coastal road to the capital."),
+              (19, "Air strikes begin against government positions."),
+              (22, "Rebels enter the oil town of Brega."),
+              (25, "A ceasefire is announced and broken within hours."),
+              (27, "The rebel council names a prime minister."),
+              (29, "Government forces retake Brega after heavy shelling.")]
+
+
+def chronology(slug: str, published: str, entries=CHRONOLOGY):
+    return make_article(slug, "Here is a timeline of the uprising since the first protests.",
+                        *(f"March {day} - {text}" for day, text in entries), published=published)
+
+
+def test_a_chronology_among_the_sources_gives_its_dates():
+    news = [make_article(f"n{i}", f"Fighting continued near the capital on Monday, witnesses said, day {i}.",
+                         published="2011-04-12") for i in range(30)]
+    events = build_timeline_and_conflicts([chronology("timeline", "2011-04-01"), *news], [])[0]
+    dates = {e.date for e in events}
+    assert {f"2011-03-{day:02d}" for day, _ in CHRONOLOGY} <= dates, sorted(dates)
+    entry = next(e for e in events if e.date == "2011-03-09")
+    assert entry.text == "The foreign minister resigns and leaves the country." and entry.articles == ["timeline"]
+
+
+def test_the_latest_chronology_counts_even_when_it_reads_as_a_copy_of_the_last():
+    old = chronology("old", "2011-03-20", CHRONOLOGY[:8] + [(10, "A general defects to the rebels with his men.")])
+    new = chronology("new", "2011-04-01")
+    copy = Syndication(copy="new", original="old", shared=8, total=10, similarity=0.8)
+    dates = {e.date for e in build_timeline_and_conflicts([old, new], [copy])[0]}
+    assert {"2011-03-27", "2011-03-29"} <= dates and "2011-03-10" not in dates, sorted(dates)
+
+
+def test_a_lead_with_no_date_speaks_of_its_publication_day():
+    article = make_article("a", "Rebels captured the oil town of Brega after a night of heavy fighting.",
+                           "The town had changed hands twice this month.", published="2011-03-30")
+    events = build_timeline_and_conflicts([article], [])[0]
+    lead = next(e for e in events if "Brega" in e.text)
+    assert lead.date == "2011-03-30" and "names no other date" in lead.resolved_from

@@ -1,12 +1,21 @@
 """The timeline: dated events read off the articles' sentences, merged across articles, the notable ones kept.
 
 Each sentence with a date expression (datexpr.py) gives a claim: the date, a concise event text (the
-clause around the date, trimmed of dateline and attribution) and the citation. Claims with the same
-date and similar text merge into one event citing every article; syndicated copies are left out
-first, so a wire story counts once. A day's salience is how many articles look back at it (mention it
-after the day) plus the burst of coverage on the day and the next; days that clear a bar rising with the size of the
-collection (SALIENCE_PER_ROOT·√n, at most MIN_SALIENCE) are kept, most salient first, at most as many as suit the size of the collection. The same event given dates that cannot both be
-true, by different articles, is a date conflict ("Where the sources differ").
+clause around the date, trimmed of dateline and attribution) and the citation; an article's lead with
+no date of its own speaks of its publication day. Claims with the same date and similar text merge
+into one event citing every article; syndicated copies are left out first, so a wire story counts once.
+
+Which days make the timeline:
+- a chronology among the sources (an article whose paragraphs open with full dates, at least
+  CHRONOLOGY_MIN_DATES of them, such as an outlet's "Timeline: ..." piece) is an editor's own choice
+  of key dates: every date of the most recent one is kept, and those within the period the dossier
+  covers take the place of ranked days;
+- the other days are ranked by salience: on how many later days articles came back to the day
+  (persistence), plus a quarter per article that did, plus half per article published on it (the
+  day's own coverage). Days that clear a bar rising with the size of the collection are kept, the
+  most salient first, at most DATES_PER_ROOT·√n and never more than MAX_DATES.
+The same event given dates that cannot both be true, by different articles, is a date conflict
+("Where the sources differ").
 """
 from __future__ import annotations
 
@@ -21,7 +30,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Citation, Difference, Event, Syndication
-from .datexpr import TimeMention, find_mentions
+from .datexpr import TimeMention, describe, find_mentions
 from .sentences import article_sentences
 from .summary import independent
 from .trim import trim
@@ -32,13 +41,19 @@ CLAUSE_FROM = 30
 MIN_CLAUSE = 8
 EVENTS_PER_DATE = 2
 KEEP_ALL_UP_TO = 12
-BURST = {0: 0.5, 1: 0.25}
-MIN_SALIENCE = 1.5
+LOOK_BACK_WEIGHT = 0.25
+COVERAGE_WEIGHT = 0.5
+MIN_SALIENCE = 1.0
 SALIENCE_PER_ROOT = 0.5
+DATES_PER_ROOT = 2.5
+MAX_DATES = 16
+CHRONOLOGY_MIN_DATES = 10
+ENTRY_AT_MOST = 3
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
                           r"then|until|just)\s+", re.I)
 CHUNK = 1024
+DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,12 @@ class Claim:
     sentence: str
     text: str
     position: int
+    entry: bool = False
+
+    @property
+    def dated_entry(self) -> str | None:
+        """The day of a chronology entry: a paragraph that opens with a full date ('28 June 2009 Police ...')."""
+        return self.mention.date if self.entry and self.mention.precise and DIGIT.search(self.mention.raw) else None
 
 
 def clause_around(text: str, raw: str) -> str:
@@ -73,6 +94,18 @@ def event_text(sentence: str, mention: TimeMention, many: bool, lead: bool) -> s
     return text
 
 
+def entry_text(text: str, mention: TimeMention) -> str:
+    """A chronology entry without the date it opens with: the timeline shows the date beside it."""
+    rest = text[mention.end:].lstrip(" :-–—,")
+    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 4 else text
+
+
+def publication_day(article: Article) -> TimeMention:
+    """The date a lead with no date of its own speaks of: the article's publication day."""
+    day = dt.date.fromisoformat(article.published)
+    return TimeMention(0, 0, "", day, day, resolved_from=f"the lead of {describe(day)}, which names no other date")
+
+
 def collect_claims(articles: list[Article]) -> list[Claim]:
     """Every dated statement about the past (a plan for next week is not yet an event)."""
     claims = []
@@ -81,10 +114,32 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
             mentions = [m for m in find_mentions(sentence.text, article.published)
                         if not article.published or m.lo.isoformat() <= article.published]
             for mention in mentions:
+                entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST
                 text = event_text(sentence.text, mention, len(mentions) > 1, p == 0)
+                text = entry_text(text, mention) if entry and DIGIT.search(mention.raw) else text
                 if len(text.split()) >= 4:
-                    claims.append(Claim(mention, article.slug, sentence.text, text, p))
+                    claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
+            if p == 0 and not mentions and article.published:
+                text = trim(sentence.text, True)
+                if len(text.split()) >= 4:
+                    claims.append(Claim(publication_day(article), article.slug, sentence.text, text, p))
     return claims
+
+
+def latest_chronology(claims: list[Claim], published: dict[str, str | None]) -> tuple[str | None, set[str]]:
+    """The most recent chronology among the sources and the days it lists (None and no days if there is none).
+
+    An updated chronology reads as a copy of the one before it; the latest is the most complete.
+    """
+    listed: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.dated_entry:
+            listed[claim.article].add(claim.dated_entry)
+    chronologies = [a for a, days in listed.items() if len(days) >= CHRONOLOGY_MIN_DATES]
+    if not chronologies:
+        return None, set()
+    latest = max(chronologies, key=lambda a: (published.get(a) or "", a))
+    return latest, listed[latest]
 
 
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.coo_matrix:
@@ -127,29 +182,31 @@ def to_event(members: list[Claim]) -> tuple[Event, int]:
 
 
 def date_budget(n_articles: int) -> int:
-    """At most how many days a timeline of this many articles shows: ~2√n."""
-    return max(1, round(2 * math.sqrt(n_articles)))
+    """At most how many ranked days a timeline of this many articles shows: 2.5√n, at most MAX_DATES."""
+    return min(MAX_DATES, max(1, round(DATES_PER_ROOT * math.sqrt(n_articles))))
 
 
 def day_salience(events: list[Event], published: dict[str, str | None], volume: Counter) -> float:
-    """Articles looking back at the day, plus the burst of coverage on it and the day after (BURST).
+    """How much a day mattered: the later days on which articles came back to it, a quarter per such
+    article, and half per article published on it.
 
-    An article mentioning a day after it passed is evidence the day mattered; a report of its own day
-    is part of that day's coverage, which the publication volume already counts.
+    Coming back to a day over and over, in coverage spread across time, marks a turning point; many
+    reports in one news cycle mark a busy day, which the day's own coverage already counts.
     """
     date = events[0].date
     looking_back = {a for e in events for a in e.articles if (published.get(a) or "") > date}
-    day = dt.date.fromisoformat(date)
-    burst = sum(w * volume[(day + dt.timedelta(days=k)).isoformat()] for k, w in BURST.items())
-    return len(looking_back) + burst
+    later_days = {published[a] for a in looking_back}
+    return len(later_days) + LOOK_BACK_WEIGHT * len(looking_back) + COVERAGE_WEIGHT * volume[date]
 
 
 def coarse_weight(events: list[Event]) -> int:
     return len({a for e in events for a in e.articles})
 
 
-def select_events(events: list[tuple[Event, int]], published: dict[str, str | None]) -> list[Event]:
-    """The most salient days (and a few months or years), at most EVENTS_PER_DATE events each, in date order."""
+def select_events(events: list[tuple[Event, int]], published: dict[str, str | None],
+                  chronology: set[str]) -> list[Event]:
+    """The chronology's days and the most salient others (and a few months or years), at most
+    EVENTS_PER_DATE events each, in date order."""
     n_articles = len(published)
     by_date: dict[str, list[Event]] = defaultdict(list)
     position = {id(event): p for event, p in events}
@@ -159,7 +216,10 @@ def select_events(events: list[tuple[Event, int]], published: dict[str, str | No
     budget = date_budget(n_articles)
     salience = {d: day_salience(es, published, volume) for d, es in by_date.items() if len(d) == 10}
     bar = min(MIN_SALIENCE, SALIENCE_PER_ROOT * math.sqrt(n_articles))
-    days = sorted((d for d in salience if salience[d] >= bar), key=lambda d: (-salience[d], d))[:budget]
+    ranked = sorted((d for d in salience if salience[d] >= bar and d not in chronology), key=lambda d: (-salience[d], d))
+    covered = sorted(d for d in published.values() if d)
+    listed_in_period = sum(covered[0] <= d <= covered[-1] for d in chronology) if covered else 0
+    days = sorted(chronology & set(by_date)) + ranked[:max(0, budget - listed_in_period)]
     weight = {d: coarse_weight(es) for d, es in by_date.items() if len(d) < 10}
     coarse = sorted(weight, key=lambda d: (-weight[d], d))
     coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d] >= 2][:max(KEEP_ALL_UP_TO, budget) // 2]
@@ -179,8 +239,8 @@ def date_conflicts(claims: list[Claim], pairs: sparse.coo_matrix) -> list[Differ
     sides: dict[frozenset[int], None] = {}
     for i, j, score in zip(pairs.row, pairs.col, pairs.data):
         a, b = claims[i], claims[j]
-        coarse = len(a.mention.date) == 4 or len(b.mention.date) == 4
-        if score >= CONFLICT and a.article != b.article and not coarse and not overlap(a.mention, b.mention):
+        vague = len(a.mention.date) == 4 or len(b.mention.date) == 4 or not (a.mention.raw and b.mention.raw)
+        if score >= CONFLICT and a.article != b.article and not vague and not overlap(a.mention, b.mention):
             sides[frozenset((int(i), int(j)))] = None
     differences = []
     for pair in sides:
@@ -197,14 +257,18 @@ def _side(claim: Claim) -> str:
 
 def build_timeline_and_conflicts(articles: list[Article], syndication: list[Syndication]) \
         -> tuple[list[Event], list[Difference]]:
-    sources = independent(articles, syndication)
-    claims = collect_claims(sorted(sources, key=lambda a: (a.published or "9999", a.slug)))
+    every_claim = collect_claims(sorted(articles, key=lambda a: (a.published or "9999", a.slug)))
+    published = {a.slug: a.published for a in articles}
+    chronology, listed_days = latest_chronology(every_claim, published)
+    counted = {a.slug for a in independent(articles, syndication)} | {chronology}
+    claims = [c for c in every_claim if c.article in counted]
     if not claims:
         return [], []
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([c.text for c in claims]).tocsr()
     pairs = similar_pairs(matrix, min(SAME_EVENT, CONFLICT))
     events = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
-    return select_events(events, {a.slug: a.published for a in sources}), date_conflicts(claims, pairs)
+    counted_published = {slug: published[slug] for slug in counted if slug in published}
+    return select_events(events, counted_published, listed_days), date_conflicts(claims, pairs)
 
 
 def build_timeline(articles: list[Article], syndication: list[Syndication]) -> list[Event]:

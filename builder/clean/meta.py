@@ -15,6 +15,8 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
     r"(?:,?\s*(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
     rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|-|–|—)\s+(?=[A-Z\"“‘'])", re.I)
+DATED_SENTENCE_ENDS = (".", "!", "?", ".\"", ".”")
+DATED_SENTENCE_LOWER_WORDS = 3
 SEPARATORS = re.compile(r"\s*(?:[|•·»«◦▪►●■]|\u00a0{2,}|\s{3,}|\t)\s*")
 
 
@@ -96,6 +98,14 @@ def _person_or_agency(who: str, line: str) -> LineMeta:
     return LineMeta("byline", note=f"byline {first!r} does not look like a person's name")
 
 
+def _tells_what_happened(text: str, date: DateMatch) -> bool:
+    """'28 June 2009 Police interview the doctor.' is a chronology entry, not a page's date line:
+    after the date comes a sentence (several lower-case words and a full stop)."""
+    rest = text[date.end:].strip(" :-–—,")
+    lower = sum(word[:1].islower() for word in rest.split())
+    return rest.endswith(DATED_SENTENCE_ENDS) and lower >= DATED_SENTENCE_LOWER_WORDS
+
+
 def read_metadata_line(text: str) -> LineMeta | None:
     """Recognise a byline, credit, date or 'Published in' line; None for anything else."""
     words = text.split()
@@ -115,7 +125,7 @@ def read_metadata_line(text: str) -> LineMeta | None:
         meta = _person_or_agency(byline["who"], text)
         meta.date = date
         return meta
-    if date and len(words) <= 12:
+    if date and len(words) <= 12 and not _tells_what_happened(text, date):
         trailing = re.search(r"\bby\s+(?P<who>[\w.'’ -]{2,40})$", text[date.end:], re.I)
         meta = _person_or_agency(trailing["who"], text) if trailing else LineMeta("date")
         meta.kind, meta.date = ("byline" if trailing else "date"), date
