@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
+UNNAMED_OUTLET = "outlet not named"
+
+
 @dataclass(frozen=True)
 class Override:
     """What a curator corrected for one source (sidecar YAML or manifest entry)."""
@@ -91,7 +94,7 @@ class Article:
     def byline(self) -> str:
         """Outlet and agency as a reader names the source: 'Ahram Online', 'AFP', 'Daily Star / Reuters'."""
         names = [n for n in (self.outlet, self.agency) if n]
-        return " / ".join(dict.fromkeys(names)) or "unknown source"
+        return " / ".join(dict.fromkeys(names)) or UNNAMED_OUTLET
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,9 @@ ENTRY_AT_MOST = 3
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
                           r"then|until|just)\s+", re.I)
+OPENING = re.compile(r"^(?:(?:and|but|yet|so)\s+|(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)(?:\s+that)?\s+)",
+                     re.I)
+UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless)\b[^,;]*$", re.I)
 CHUNK = 1024
 DIGIT = re.compile(r"\d")
 
@@ -84,14 +87,22 @@ def clause_around(text: str, raw: str) -> str:
     while sum(len(p.split()) for p in parts[lo:hi + 1]) < MIN_CLAUSE and (lo > 0 or hi < len(parts) - 1):
         hi, lo = (hi + 1, lo) if hi < len(parts) - 1 else (hi, lo - 1)
     clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
+    if UNFINISHED.search(clause):
+        return text
     return clause[:1].upper() + clause[1:] + ("" if clause.endswith((".", "!", "\"", "”")) else ".")
+
+
+def stand_alone(text: str) -> str:
+    """Without an opening 'And' or 'He said that', which lean on the sentence before."""
+    rest = OPENING.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:] if rest != text and len(rest.split()) >= 4 else text
 
 
 def event_text(sentence: str, mention: TimeMention, many: bool, lead: bool) -> str:
     text = trim(sentence, lead)
     if (many or len(text.split()) > CLAUSE_FROM) and mention.raw in text:
-        return clause_around(text, mention.raw)
-    return text
+        text = clause_around(text, mention.raw)
+    return stand_alone(text)
 
 
 def entry_text(text: str, mention: TimeMention) -> str:

@@ -9,7 +9,7 @@ from ..model import Article, Dossier, Syndication
 from .archive import day_groups, is_paged, month_index
 from .charts import coverage_chart
 from .citations import bibtex_entry, reference_line
-from .common import (article_link, article_path, generated_meta, human_date, link_from, with_front_matter)
+from .common import (article_link, article_path, generated_meta, human_date, iso_date, link_from, with_front_matter)
 from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
@@ -169,7 +169,7 @@ def _source_rows(dossier: Dossier, articles: list[tuple[int, Article]], page: st
             "|--:|---|---|---|--:|---|---|"]
     for n, article in articles:
         title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
-        rows.append(f"| {n} | {title} | {md_text(article.byline)} | {article.published or '—'} | "
+        rows.append(f"| {n} | {title} | {md_text(article.byline)} | {iso_date(article.published)} | "
                     f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)}<br>"
                     f"<code title=\"{article.sha256}\">{article.sha256[:16]}…</code> |")
     return "\n".join(rows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from ..model import Article
+from ..model import UNNAMED_OUTLET, Article
 from .common import human_date
 from .escape import html_text, md_text
 
@@ -30,7 +30,7 @@ def _day(article: Article) -> dt.date | None:
 
 def source_of(article: Article) -> str:
     """Who the story is from: the wire agency when there is one, else the outlet's own reporting."""
-    return article.agency or article.outlet or "unknown source"
+    return article.agency or article.outlet or UNNAMED_OUTLET
 
 
 def _bin(day: dt.date, unit: str) -> dt.date:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 
 import frontmatter
 
@@ -12,6 +13,7 @@ from .escape import md_text, title_text
 GENERATOR = "dossier-builder"
 SECTION_START = "<!-- dossier:section {name} -->"
 SECTION_END = "<!-- dossier:end {name} -->"
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def article_path(slug: str) -> str:
@@ -50,6 +52,11 @@ def human_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def iso_date(iso: str | None) -> str:
+    """A YYYY-MM-DD date for a table cell, kept on one line (the stylesheet does not wrap <time>)."""
+    return f'<time datetime="{iso}">{iso}</time>' if iso and ISO_DAY.fullmatch(iso) else "—"
 
 
 def article_label(article: Article) -> str:
