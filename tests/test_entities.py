@@ -1,7 +1,10 @@
 """Entities on the seeds (gold merges, junk rate, types) and on small hand-made cases."""
 from __future__ import annotations
 
+import pytest
+
 from builder.analyze.entities import find_entities
+from builder.analyze.mentions import clean_surface
 from builder.config import Settings
 from builder.render import render_site
 from support import GOLDEN, make_article
@@ -64,6 +67,27 @@ def test_noise_never_becomes_an_entity():
     names = {n for e in entities for n in [e.name, *e.aliases]}
     assert not names & {"Thursday", "Western", "The", "Syrian", "November", "Kurdish", "Meanwhile"}
     assert "Geneva" in names
+
+
+def test_wire_copy_names_are_read_as_names():
+    articles = [make_article("a1", "Richard Girnt Butler founded the group in Hayden Lake, Idaho. Said Butler: "
+                             "\"We will stay.\" The trial was moved to Portland, Ore., where a Ku Klux Klan rally "
+                             "drew Hispanics and Jews to protest."),
+                make_article("a2", "Pastor Butler spoke in Portland, Ore. Richard Butler denied the charges, and "
+                             "Hispanics and Jews marched against the Ku Klux Klan again.")]
+    entities, _ = find_entities(articles, Settings())
+    butler = entity_of(entities, "Richard Girnt Butler")
+    assert butler and butler.type == "person" and {"Richard Butler", "Butler"} <= set(butler.aliases)
+    names = {n for e in entities for n in [e.name, *e.aliases]}
+    assert "Ku Klux Klan" in names
+    assert not names & {"Ore", "a Ku Klux Klan", "Said Butler", "Pastor Butler", "Hispanics", "Jews"}
+
+
+@pytest.mark.parametrize("written, name", [("Ore.", "Oregon"), ("Calif", "California"), ("S.C.", "South Carolina"),
+                                           ("Idaho (AP", "Idaho"), ("a Ku Klux Klan", "Ku Klux Klan"),
+                                           ("neo-Nazi", None), ("Jews", None)])
+def test_surfaces_become_names(written, name):
+    assert clean_surface(written) == name
 
 
 def test_acronym_definition_and_short_name_merge():

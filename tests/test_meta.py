@@ -56,6 +56,12 @@ def test_published_in_names_the_outlet() -> None:
     ("BEIRUT: The Syrian army took control of the town on Sunday, a military source said.", "BEIRUT", None),
     ("CAIRO, Nov 20 (AFP) - Egypt's president met his counterpart on Monday to discuss the crisis.",
      "CAIRO", "AFP"),
+    ("COEUR d'ALENE, Idaho _ The civil rights lawyer opened his case on Monday before a packed court.",
+     "COEUR d'ALENE", None),
+    ("HAYDEN LAKE, Idaho (AP) _ The jury awarded damages on Thursday to a woman and her son.",
+     "HAYDEN LAKE", "AP"),
+    ("WASHINGTON -- The number of organized hate groups in the country grew last year, a report said.",
+     "WASHINGTON", None),
 ])
 def test_datelines(paragraph: str, place: str, agency: str | None) -> None:
     found_place, found_agency, rest = split_dateline(paragraph)

@@ -57,11 +57,17 @@ def drop_common_words(names: dict[str, Name], articles: list[Article]) -> dict[s
 
 
 def entity_type(members: list[Name]) -> str:
-    """The gazetteer's type of the most mentioned listed member, else the type most voted across members."""
+    """The gazetteer's type of the most mentioned listed member, else the type most voted for its fullest names.
+
+    The model types 'Richard Butler' more reliably than a bare 'Butler', which it often takes for an
+    organisation; the short forms' votes count only when the full names have none.
+    """
     known = [(len(n.mentions), load_gazetteer()[n.key]) for n in members if n.key in load_gazetteer()]
     if known:
         return max(known)[1]
-    votes = sum((n.votes for n in members), Counter())
+    voted = [n for n in members if n.votes]
+    longest = max((len(n.words) for n in voted), default=0)
+    votes = sum((n.votes for n in voted if len(n.words) == longest), Counter())
     if not votes:
         return "organisation"
     return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))

