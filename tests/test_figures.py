@@ -1,6 +1,8 @@
 """Key figures on the seeds (every gold figure with its sources, the 1,500 vs 2,500-3,500 conflict) and edge cases."""
 from __future__ import annotations
 
+import pytest
+
 from builder.analyze.figures import find_figures, sentence_figures
 from builder.model import Syndication
 from support import make_article, slug_for
@@ -59,3 +61,21 @@ def test_far_apart_counts_are_different_quantities_not_a_conflict():
                 make_article("b", "The war has killed 330,000 people; 400,000 people were killed, monitors say.")]
     figures, differences = find_figures(articles, [])
     assert not differences or all("12" not in s for d in differences for s, _ in d.sides)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Butler's 20-acre compound has also fostered disciples who engaged in murder.",
+    "The 600-page report on the murder places the spotlight on the police.",
+    "In tearful testimony, Keenan said one guard, Jesse Warfield, 45, struck her with a rifle.",
+    "At 81, Richard Butler knows he is in his twilight days.",
+    "Kootenai County has an estimated population of more than 100,000, the sheriff said.",
+    "Pallet makers buy quart bottles of Colt 45 malt liquor.",
+    "Write to Box 2171, San Antonio, for a copy.",
+])
+def test_sizes_ages_and_names_are_not_counts(sentence):
+    assert sentence_figures("a", sentence) == []
+
+
+def test_a_count_at_the_start_of_a_sentence_is_kept():
+    assert [f.value for f in sentence_figures("a", "About 100 followers attended the parade.")] == ["about 100"]
+    assert [f.value for f in sentence_figures("a", "Officials said 474 hate groups were active.")] == ["474"]

@@ -137,3 +137,11 @@ def test_a_lead_with_no_date_speaks_of_its_publication_day():
     events = build_timeline_and_conflicts([article], [])[0]
     lead = next(e for e in events if "Brega" in e.text)
     assert lead.date == "2011-03-30" and "names no other date" in lead.resolved_from
+
+
+def test_an_event_keeps_its_subject():
+    sentence = ("In his suit, Dees, a founder of the law center, seeks damages on behalf of a woman and her son, "
+                "both white, who were attacked by guards near the compound in July 1998.")
+    events = build_timeline_and_conflicts([make_article("a", sentence, published="2000-08-28")], [])[0]
+    july = next(e for e in events if e.date == "1998-07")
+    assert not july.text.startswith("Were"), july.text

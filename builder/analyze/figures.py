@@ -50,6 +50,7 @@ def load_rules() -> dict:
         rf"(?<![\w,.])(?:(?P<qualifier>{alternation(rules['qualifiers'])})\s+)?(?:between\s+)?"
         rf"(?P<low>(?:{NUMBER}){scale})(?:\s*(?:-|–|to|and)\s*(?P<high>(?:{NUMBER}){scale}))?(?![\w%]|[:.]\d)", re.I)
     rules["verbs"] = alternation(rules["attribution_verbs"])
+    rules["qualifier_words"] = {w for q in rules["qualifiers"] for w in q.split()} | {"between"}
     rules["classes"] = {w: cls for cls, words in rules["noun_classes"].items() for w in words}
     return rules
 
@@ -70,7 +71,21 @@ def is_not_a_count(sentence: str, start: int, end: int, low: float, has_comma: b
     if re.match(r"[a-z]+", after) and re.match(r"[a-z]+", after).group() in rules["months"]:
         return True
     time_or_price = sentence[max(0, start - 1):start] in (":", "$", "€", "£")
-    return time_or_price or low < MIN_COUNT or (not has_comma and 1800 <= low <= 2100)
+    return (time_or_price or low < MIN_COUNT or (not has_comma and 1800 <= low <= 2100)
+            or is_measure_or_label(sentence, start, end))
+
+
+def is_measure_or_label(sentence: str, start: int, end: int) -> bool:
+    """'a 20-acre compound', 'Jesse Warfield, 45, struck', 'Colt 45', 'Box 2171': a size, an age or a
+    name, not a count. A count is followed by what it counts, not by punctuation or a hyphenated unit,
+    and follows no capitalised word but the sentence's first."""
+    after = sentence[end:end + 2]
+    if re.match(r"-[A-Za-z]|\s*[,;:)]|\.(?:\s|$)|$", after):
+        return True
+    before = re.search(r"([A-Za-z][\w'’.-]*)\s+$", sentence[:start])
+    opening = not sentence[:before.start()].strip(" \"“'‘(") if before else True
+    return bool(before and before.group(1)[0].isupper() and not opening
+                and before.group(1).lower() not in load_rules()["qualifier_words"])
 
 
 def counted_what(sentence: str, end: int) -> tuple[str, str]:

@@ -54,6 +54,7 @@ LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|followi
                           r"then|until|just)\s+", re.I)
 OPENING = re.compile(r"^(?:(?:and|but|yet|so)\s+|(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)(?:\s+that)?\s+)",
                      re.I)
+SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|did|does|do)\b", re.I)
 UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless)\b[^,;]*$", re.I)
 CHUNK = 1024
 DIGIT = re.compile(r"\d")
@@ -87,7 +88,7 @@ def clause_around(text: str, raw: str) -> str:
     while sum(len(p.split()) for p in parts[lo:hi + 1]) < MIN_CLAUSE and (lo > 0 or hi < len(parts) - 1):
         hi, lo = (hi + 1, lo) if hi < len(parts) - 1 else (hi, lo - 1)
     clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
-    if UNFINISHED.search(clause):
+    if UNFINISHED.search(clause) or SUBJECTLESS.match(clause):
         return text
     return clause[:1].upper() + clause[1:] + ("" if clause.endswith((".", "!", "\"", "”")) else ".")
 
