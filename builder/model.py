@@ -12,6 +12,12 @@ from functools import cached_property
 UNNAMED_OUTLET = "outlet not named"
 
 
+def names_the_agency(outlet: str, agency: str) -> bool:
+    """'Xinhua News Agency' and 'Xinhua', 'Associated Press' and 'AP': the outlet is the agency itself."""
+    initials = "".join(w[0] for w in outlet.split() if w[:1].isupper())
+    return agency.casefold() in outlet.casefold().split() or initials == agency or outlet == agency
+
+
 @dataclass(frozen=True)
 class Override:
     """What a curator corrected for one source (sidecar YAML or manifest entry)."""
@@ -94,7 +100,9 @@ class Article:
     def byline(self) -> str:
         """Outlet and agency as a reader names the source: 'Ahram Online', 'AFP', 'Daily Star / Reuters'."""
         names = [n for n in (self.outlet, self.agency) if n]
-        return " / ".join(dict.fromkeys(names)) or UNNAMED_OUTLET
+        if self.outlet and self.agency and names_the_agency(self.outlet, self.agency):
+            names = [self.outlet]
+        return " / ".join(names) or UNNAMED_OUTLET
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import pytest
 
 from builder.clean import clean_source
 from builder.clean.meta import read_metadata_line, split_dateline
-from builder.model import Source
+from builder.model import Article, Source
 
 BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
         "a first agreement on the timetable before the end of the month.\n"
@@ -124,3 +124,10 @@ def test_a_chronology_keeps_its_dated_entries() -> None:
                                        (14, "repairs", "roads"), (20, "funds", "clinic")]]
     article = clean("Council timeline\nBy AFP\nMarch 30, 2011\n" + BODY + "\n".join(entries) + "\n")
     assert all(entry in article.paragraphs for entry in entries), article.paragraphs
+
+
+@pytest.mark.parametrize("outlet, agency, byline", [
+    ("Xinhua News Agency", "Xinhua", "Xinhua News Agency"), ("Associated Press", "AP", "Associated Press"),
+    ("The Daily Star", "Reuters", "The Daily Star / Reuters"), (None, "AFP", "AFP"), (None, None, "outlet not named")])
+def test_byline_names_an_agency_once(outlet, agency, byline) -> None:
+    assert Article(source="a.txt", sha256="0", slug="a", outlet=outlet, agency=agency).byline == byline

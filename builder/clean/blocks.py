@@ -16,8 +16,11 @@ import justext
 
 from . import rules
 
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-WORD = re.compile(r"(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^\W\d_])[\w'’-]*", re.U)
+UNSPACED_RANGES = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+UNSPACED_CHAR = re.compile(f"[{UNSPACED_RANGES}]")
+WORD = re.compile(f"(?:(?![{UNSPACED_RANGES}])[^\\W\\d_])(?:(?![{UNSPACED_RANGES}])[\\w'’-])*", re.U)
+UNSPACED_LONG_LINE = 100
+NO_FULL_STOP_CHAR = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")  # Thai, Lao, Khmer: sentences end in a space
 STOPLIST_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
                       "it": "Italian", "nl": "Dutch", "ru": "Russian", "id": "Indonesian", "pl": "Polish",
                       "sv": "Swedish", "tr": "Turkish", "da": "Danish", "no": "Norwegian_Bokmal", "ro": "Romanian",
@@ -80,7 +83,7 @@ def split_cells(line: str) -> list[str]:
 
 
 def _word_count(text: str) -> int:
-    return len(WORD.findall(text)) + len(CJK_CHAR.findall(text)) // 2
+    return len(WORD.findall(text)) + len(UNSPACED_CHAR.findall(text)) // 2
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -125,10 +128,10 @@ def _is_data_row(text: str) -> bool:
     return len(cells) >= 3 and sum(bool(rules.NUMERIC_CELL.match(c)) for c in cells) >= 2
 
 
-def classify(line: Line, cjk: bool) -> None:
+def classify(line: Line, unspaced: bool) -> None:
     """Set kind, reason and score of one line from its own shape."""
     text, n = line.text, line.words
-    prose_like = (line.stop_density >= 0.3 or cjk) and line.ends_sentence
+    prose_like = (line.stop_density >= 0.3 or unspaced) and line.ends_sentence
     reason = furniture_reason(text)
     if reason and not (n >= 25 and prose_like and reason in {"cookie or consent notice", "newsletter prompt",
                                                              "login or account prompt"}):
@@ -137,7 +140,7 @@ def classify(line: Line, cjk: bool) -> None:
         line.kind, line.score = "table", 0.0
     elif text.endswith((" -", " |", " –")) or (line.segments >= 3 and line.stop_density < 0.3):
         line.kind, line.reason, line.score = "furniture", "headline ticker or link list", -(3.0 + min(n, 20))
-    elif cjk and len(text) >= 40 and line.ends_sentence:
+    elif unspaced and len(text) >= 40 and (line.ends_sentence or _long_line_without_full_stops(text)):
         line.kind, line.score = "prose", len(text) / 3.0
     elif n >= 10 and line.stop_density >= 0.25 and line.has_sentences:
         line.kind, line.score = "prose", float(n)
@@ -165,7 +168,11 @@ def max_sum_span(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
-def is_cjk(text: str) -> bool:
+def _long_line_without_full_stops(text: str) -> bool:
+    return len(text) >= UNSPACED_LONG_LINE and len(NO_FULL_STOP_CHAR.findall(text)) > len(text) * 0.3
+
+
+def is_unspaced(text: str) -> bool:
+    """Chinese, Japanese, Korean, Thai, Lao, Khmer, Burmese: word counts and stop words say little there."""
     sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return cjk > len(sample) * 0.2
+    return len(UNSPACED_CHAR.findall(sample)) > len(sample) * 0.2

@@ -239,11 +239,11 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
 
 def clean_text(text: str, language: str | None, shared: frozenset[str] = frozenset()) -> Found:
     found = Found(language=language)
-    cjk = blocks.is_cjk(text)
+    unspaced = blocks.is_unspaced(text)
     lines = [Line(i, t) for i, t in enumerate(blocks.split_lines(text))]
     for line in lines:
         blocks.measure(line, language)
-        blocks.classify(line, cjk)
+        blocks.classify(line, unspaced)
     _mark_special(lines, shared)
     _mark_enumerations(lines)
     start, end = find_body_span(lines)
