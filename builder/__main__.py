@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
+from .analyze import included_and_copies
 from .cache import article_to_dict
 from .clean import clean_source
 from .read import read_source
@@ -71,24 +72,23 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_summarize(args: argparse.Namespace) -> int:
     from .analyze.summary import summarize
-    report = pipeline.assemble(args.dir, args.cache)
-    dossier = report.dossier
-    sentences = summarize(dossier.included, dossier.syndication, args.words)
-    slugs = {a.slug: n for n, a in enumerate(sorted(dossier.included, key=lambda a: a.slug), 1)}
+    included, syndication = included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
+    sentences = summarize(included, syndication, args.words)
+    numbered = {a.slug: (n, a) for n, a in enumerate(sorted(included, key=lambda a: a.slug), 1)}
     for sentence in sentences:
-        cites = "" if args.plain else " " + "".join(f"[{slugs[s]}]" for s in sentence.articles)
+        cites = "" if args.plain else " " + "".join(f"[{numbered[s][0]}]" for s in sentence.articles)
         print(sentence.text + cites)
     if not args.plain:
         print()
-        for slug, n in slugs.items():
-            article = dossier.article(slug)
+        for n, article in numbered.values():
             print(f"[{n}] {article.title or article.source} ({article.byline}, {article.published or 'undated'})")
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    report = pipeline.assemble(args.dir, args.cache)
-    for event in report.dossier.events:
+    from .analyze.timeline import build_timeline
+    included, syndication = included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
+    for event in build_timeline(included, syndication):
         if args.jsonl:
             if len(event.date) == 10:
                 print(json.dumps({"date": event.date, "text": event.text, "articles": event.articles},

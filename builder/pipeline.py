@@ -13,7 +13,7 @@ from .analyze import analyze
 from .cache import ArticleCache, cache_key
 from .clean import CLEANER_VERSION, clean_source
 from .clean.shared import find_shared_lines
-from .config import load_settings
+from .config import Settings, load_settings
 from .model import Article, Dossier, Source
 from .read import read_sources
 from .render import render_site
@@ -70,19 +70,36 @@ def unique_slugs(articles: list[Article]) -> None:
         seen.add(article.slug)
 
 
-def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False) -> BuildReport:
-    """Everything up to the analysed dossier: what `summarize`, `timeline` and `build` share."""
-    started = time.perf_counter()
+@dataclass
+class Corpus:
+    """The cleaned articles of a sources folder, before any analysis."""
+
+    articles: list[Article]
+    settings: Settings
+    rejected: dict[str, str]
+    warnings: list[str]
+    cached: int
+
+
+def read_and_clean(sources_dir: Path, cache_dir: Path | None, progress: bool = False) -> Corpus:
+    """Stages 1 and 2: what `summarize`, `timeline` and `build` share."""
     settings, config_errors = load_settings(sources_dir)
     sources, rejected, read_errors = read_sources(sources_dir)
     articles, cached = clean_all(sources, ArticleCache(cache_dir), progress)
     unique_slugs(articles)
-    dossier = analyze(articles, settings)
-    dossier.rejected = rejected
     warnings = config_errors + read_errors + [f"{n}: {why}" for n, why in sorted(rejected.items())]
-    warnings += [f"{a.source}: {w}" for a in articles for w in a.warnings]
+    return Corpus(articles, settings, rejected, warnings, cached)
+
+
+def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False) -> BuildReport:
+    """Everything up to the analysed dossier."""
+    started = time.perf_counter()
+    corpus = read_and_clean(sources_dir, cache_dir, progress)
+    dossier = analyze(corpus.articles, corpus.settings)
+    dossier.rejected = corpus.rejected
+    warnings = corpus.warnings + [f"{a.source}: {w}" for a in corpus.articles for w in a.warnings]
     warnings += dossier.warnings
-    return BuildReport(dossier=dossier, warnings=warnings, cached=cached, seconds=time.perf_counter() - started)
+    return BuildReport(dossier=dossier, warnings=warnings, cached=corpus.cached, seconds=time.perf_counter() - started)
 
 
 def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: bool = True) -> BuildReport:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import shutil
+from pathlib import Path
 
 from builder.analyze.sentences import split_sentences
 from builder.analyze.summary import DANGLING_STARTS, summarize, usable
 from builder.analyze.trim import trim
-from support import make_article
+from support import SEEDS, make_article, run_builder
 
 ORIGINAL, COPY = "000-a94a6e37e7628f10", "001-2399eed8769c3beb"
 
@@ -83,3 +86,28 @@ def test_usable_rejects_fragments_and_questions():
     assert not usable("He said the fighting would continue for many more days.")
     assert not usable("Click here to subscribe to our daily newsletter about the war.")
     assert usable("The Syrian army declared the town of Albu Kamal liberated after intense battles.")
+
+
+def bench_case(root: Path) -> Path:
+    """A folder laid out like an events bench case: articles listed in articles.json, a reference summary beside."""
+    (root / "articles").mkdir(parents=True)
+    for name in ("003_9b41f538f22d9c2c.txt", "004_c53045a6dcb19345.txt", "000_a94a6e37e7628f10.txt"):
+        shutil.copy(SEEDS / name, root / "articles" / name)
+    listed = [{"file": f"articles/{p.name}", "title": None, "title_line": False, "source": "AFP", "url": None,
+               "date": None, "doc_id": None} for p in sorted((root / "articles").iterdir())]
+    (root / "articles.json").write_text(json.dumps(listed), encoding="utf-8")
+    (root / "summary.txt").write_text("A reference summary that is not an article.\n", encoding="utf-8")
+    return root
+
+
+def test_summarize_and_timeline_commands_read_a_bench_case(tmp_path):
+    case = bench_case(tmp_path / "case")
+    summary = run_builder("summarize", case, "--plain", "--words", "120")
+    assert summary.returncode == 0, summary.stderr
+    lines = [line for line in summary.stdout.splitlines() if line.strip()]
+    assert lines and all("[" not in line for line in lines)
+    assert "reference summary" not in summary.stdout and sum(len(line.split()) for line in lines) <= 120
+    timeline = run_builder("timeline", case, "--jsonl")
+    events = [json.loads(line) for line in timeline.stdout.splitlines()]
+    assert {"2017-11-08", "2017-11-19"} <= {e["date"] for e in events}
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["date"]) and e["text"] for e in events)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..config import Settings
 from ..clean.dates import choose_by_neighbours
-from ..model import Article, Dossier
+from ..model import Article, Dossier, Syndication
 from .entities import find_entities
 from .figures import find_figures
 from .related import find_related
@@ -30,10 +30,15 @@ def settle_ambiguous_dates(articles: list[Article]) -> None:
             article.warnings.append("publication date left empty: day and month order cannot be told apart")
 
 
-def analyze(articles: list[Article], settings: Settings) -> Dossier:
+def included_and_copies(articles: list[Article]) -> tuple[list[Article], list[Syndication]]:
+    """The articles the curator kept, dated, and which of them are copies of one wire story."""
     included = [a for a in articles if not a.excluded]
     settle_ambiguous_dates(included)
-    syndication = find_syndicated_copies(included)
+    return included, find_syndicated_copies(included)
+
+
+def analyze(articles: list[Article], settings: Settings) -> Dossier:
+    included, syndication = included_and_copies(articles)
     events, date_conflicts = build_timeline_and_conflicts(included, syndication)
     summary = summarize(included, syndication, settings.summary_words)
     entities, entity_warnings = find_entities(included, settings)
