@@ -65,3 +65,15 @@ def test_a_language_without_full_stops_keeps_its_paragraphs() -> None:
     data = page.encode("utf-8")
     article = clean_source(Source(name="th.txt", data=data, sha256="0", format="text"))
     assert article.paragraphs == THAI_BODY
+
+
+def test_a_page_without_prose_keeps_its_listing() -> None:
+    results = ["GIRLS BASKETBALL", "Palm Bay d. Rockledge 70-44", "Rockledge 14 11 6 15 — 44",
+               "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points.",
+               "BOYS SOCCER", "Viera d. Rockledge 3-1", "Viera (4-0): K. Hupfer 1 goal. L. Patikas 1 goal."]
+    page = "\n".join(["Home", "Sports", "High school roundup: Viera stays unbeaten",
+                      "Published 2:16 AM EST Nov 20, 2019", *results, "Published 2:16 AM EST Nov 20, 2019",
+                      "Terms of Service Privacy Notice", "© Copyright Gannett 2018"])
+    data = page.encode("utf-8")
+    article = clean_source(Source(name="roundup.txt", data=data, sha256="0", format="text"))
+    assert article.paragraphs == results and article.published == "2019-11-20"

@@ -15,6 +15,7 @@ MIN_WORDS_BEFORE_COMMENTS = 40
 MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
 MIN_SIGNATURES = 3
 PROSE = ("prose", "short prose")
+LISTING_KINDS = ("weak", "short", "table")
 MAX_ITEM_GAP = 4
 ITEM_SCORE = 2.0
 TITLE_LOOKBACK = 25
@@ -129,9 +130,26 @@ def _next_article_cut(lines: list[Line], start: int, end: int) -> int:
 def find_body_span(lines: list[Line]) -> tuple[int, int]:
     start, end = blocks.max_sum_span([line.score for line in lines])
     if start >= end:
-        return 0, 0
+        return _listing_span(lines)
     end = _section_cut(lines, start, end)
     return start, _next_article_cut(lines, start, end)
+
+
+def _listing_span(lines: list[Line]) -> tuple[int, int]:
+    """A page without a line of prose (a results table, a calendar) is a listing: the lines between its
+    dated header and the next metadata line or the footer are the article's items."""
+    start = next((i for i, line in enumerate(lines) if line.kind == "metadata"), None)
+    if start is None:
+        return 0, 0
+    while start < len(lines) and lines[start].kind == "metadata":
+        start += 1
+    end = next((i for i in range(start, len(lines)) if lines[i].kind == "metadata"
+                or rules.FOOTER_START.search(lines[i].text) or rules.COMMENT_SECTION_START.match(lines[i].text)),
+               len(lines))
+    for line in lines[start:end]:
+        if line.kind in LISTING_KINDS and len(line.text.split()) >= 2:
+            line.kind = "item"
+    return start, end
 
 
 def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
