@@ -12,7 +12,7 @@ from .analyze import included_and_copies
 from .cache import article_to_dict
 from .clean import clean_source
 from .read import read_source
-from .model import Override
+from .model import Article, Override, Syndication
 from .render.articles import plain_body
 
 
@@ -70,9 +70,14 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _linked_articles(args: argparse.Namespace) -> tuple[list[Article], list[Syndication]]:
+    """The folder's articles, cleaned, and its syndicated copies: all the summary and the timeline need."""
+    return included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
+
+
 def cmd_summarize(args: argparse.Namespace) -> int:
     from .analyze.summary import summarize
-    included, syndication = included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
+    included, syndication = _linked_articles(args)
     sentences = summarize(included, syndication, args.words)
     numbered = {a.slug: (n, a) for n, a in enumerate(sorted(included, key=lambda a: a.slug), 1)}
     for sentence in sentences:
@@ -87,7 +92,7 @@ def cmd_summarize(args: argparse.Namespace) -> int:
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     from .analyze.timeline import build_timeline
-    included, syndication = included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
+    included, syndication = _linked_articles(args)
     for event in build_timeline(included, syndication):
         if args.jsonl:
             if len(event.date) == 10:

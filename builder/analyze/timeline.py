@@ -90,13 +90,17 @@ def clause_around(text: str, raw: str) -> str:
     clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
     if UNFINISHED.search(clause) or SUBJECTLESS.match(clause):
         return text
-    return clause[:1].upper() + clause[1:] + ("" if clause.endswith((".", "!", "\"", "”")) else ".")
+    return capitalised(clause) + ("" if clause.endswith((".", "!", "\"", "”")) else ".")
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def stand_alone(text: str) -> str:
     """Without an opening 'And' or 'He said that', which lean on the sentence before."""
     rest = OPENING.sub("", text, count=1)
-    return rest[:1].upper() + rest[1:] if rest != text and len(rest.split()) >= 4 else text
+    return capitalised(rest) if rest != text and len(rest.split()) >= 4 else text
 
 
 def event_text(sentence: str, mention: TimeMention, many: bool, lead: bool) -> str:
@@ -109,7 +113,7 @@ def event_text(sentence: str, mention: TimeMention, many: bool, lead: bool) -> s
 def entry_text(text: str, mention: TimeMention) -> str:
     """A chronology entry without the date it opens with: the timeline shows the date beside it."""
     rest = text[mention.end:].lstrip(" :-–—,")
-    return rest[:1].upper() + rest[1:] if len(rest.split()) >= 4 else text
+    return capitalised(rest) if len(rest.split()) >= 4 else text
 
 
 def publication_day(article: Article) -> TimeMention:
@@ -229,8 +233,8 @@ def select_events(events: list[tuple[Event, int]], published: dict[str, str | No
     salience = {d: day_salience(es, published, volume) for d, es in by_date.items() if len(d) == 10}
     bar = min(MIN_SALIENCE, SALIENCE_PER_ROOT * math.sqrt(n_articles))
     ranked = sorted((d for d in salience if salience[d] >= bar and d not in chronology), key=lambda d: (-salience[d], d))
-    covered = sorted(d for d in published.values() if d)
-    listed_in_period = sum(covered[0] <= d <= covered[-1] for d in chronology) if covered else 0
+    covered = [d for d in published.values() if d]
+    listed_in_period = sum(min(covered) <= d <= max(covered) for d in chronology) if covered else 0
     days = sorted(chronology & set(by_date)) + ranked[:max(0, budget - listed_in_period)]
     weight = {d: coarse_weight(es) for d, es in by_date.items() if len(d) < 10}
     coarse = sorted(weight, key=lambda d: (-weight[d], d))
