@@ -157,6 +157,9 @@ class Related:
 
 @dataclass(frozen=True)
 class Citation:
+    """An article cited for a statement, with the words of the article that state it (one or two of its
+    sentences): shown with the citation, so a reader checks it in place."""
+
     article: str
     sentence: str
 
@@ -196,8 +199,24 @@ class Figure:
 @dataclass
 class SummarySentence:
     text: str
-    articles: list[str]
+    citations: list[Citation]
     date: str | None = None
+
+    @property
+    def articles(self) -> list[str]:
+        return [c.article for c in self.citations]
+
+
+@dataclass
+class Side:
+    """One version of a disputed fact, with the articles that give it."""
+
+    text: str
+    citations: list[Citation]
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({c.article for c in self.citations})
 
 
 @dataclass
@@ -205,7 +224,7 @@ class Difference:
     """A point where the sources disagree, each side with the articles that say it."""
 
     topic: str
-    sides: list[tuple[str, list[str]]]
+    sides: list[Side]
 
 
 @dataclass

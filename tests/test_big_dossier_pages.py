@@ -5,7 +5,7 @@ import datetime as dt
 import posixpath
 import re
 
-from builder.model import Article, Dossier, SummarySentence
+from builder.model import Article, Citation, Dossier, SummarySentence
 from builder.render import render_site
 from builder.render.archive import INLINE_MAX, LATEST
 from builder.render.articles import SOURCES_PER_PAGE
@@ -50,7 +50,7 @@ def test_a_big_dossier_has_month_pages_and_source_pages_and_every_link_lands():
 
 def test_the_home_page_lists_at_most_the_most_cited_sources_and_links_them_all():
     big = dossier(SOURCES_SHOWN * 3)
-    big.summary = [SummarySentence(text="A thing happened.", articles=["00007"], date="2017-01-08")]
+    big.summary = [SummarySentence(text="A thing happened.", citations=[Citation("00007", "A thing happened.")], date="2017-01-08")]
     home = render_site(big)["index.md"]
     sources = home.split("## Sources", 1)[1]
     assert sources.count("\n- ") == SOURCES_SHOWN

@@ -36,7 +36,7 @@ def test_militant_counts_differ_between_sources(seed_dossier):
     assert figure_for(seed_dossier, "1,500").differs_from == ["2,500-3,500"]
     assert figure_for(seed_dossier, "2,500-3,500").differs_from == ["1,500"]
     assert not figure_for(seed_dossier, "120,000").differs_from
-    sides = [sorted(v.split()[0] for v, _ in d.sides) for d in seed_dossier.differences]
+    sides = [sorted(side.text.split()[0] for side in d.sides) for d in seed_dossier.differences]
     assert ["1,500", "2,500-3,500"] in sides
 
 

@@ -19,15 +19,16 @@ def _norm(text: str) -> str:
 
 
 def _position(summary, *words: str) -> int:
+    """The first overview sentence with all the words; a word may be 'a|b' for either."""
     for i, sentence in enumerate(summary):
-        if all(w.lower() in sentence.text.lower() for w in words):
+        if all(any(w.lower() in sentence.text.lower() for w in word.split("|")) for word in words):
             return i
     raise AssertionError(f"no summary sentence mentions {words}: {[s.text for s in summary]}")
 
 
 def test_overview_tells_the_story_in_order(seed_dossier):
     summary = seed_dossier.summary
-    steps = [_position(summary, "entered", "Albu Kamal"), _position(summary, "liberated"),
+    steps = [_position(summary, "entered", "Albu Kamal"), _position(summary, "liberated|expelled|withdrew"),
              _position(summary, "counter-attack"), _position(summary, "complete control")]
     assert steps == sorted(steps)
 
@@ -72,9 +73,9 @@ def test_sentences_stated_by_two_articles_cite_both():
     assert flood.articles == ["a", "b"]
 
 
-def test_trim_removes_dateline_and_trailing_attribution_only():
+def test_trim_removes_the_dateline_and_never_the_attribution():
     assert trim("BEIRUT (Reuters) - The army took the border town back on Sunday, state media said.") == \
-        "The army took the border town back on Sunday."
+        "The army took the border town back on Sunday, state media said."
     assert trim("WASHINGTON, March 3 (Xinhua) -- The number of hate groups grew last year.") == \
         "The number of hate groups grew last year."
     quoted = "\"We have expelled them from the town and its outskirts,\" the army said."

@@ -92,8 +92,8 @@ def test_different_dates_for_one_event_are_a_conflict():
     events, conflicts = build_timeline_and_conflicts([a, b], [])
     assert len(conflicts) == 1
     sides = conflicts[0].sides
-    assert [s[1] for s in sides] == [["b"], ["a"]]
-    assert sides[0][0].startswith("2020-03-01") and sides[1][0].startswith("2020-03-02")
+    assert [s.articles for s in sides] == [["b"], ["a"]]
+    assert sides[0].text.startswith("2020-03-01") and sides[1].text.startswith("2020-03-02")
 
 
 CHRONOLOGY = [(2, "Protests begin in the port city after the arrest of a lawyer."),

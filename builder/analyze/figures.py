@@ -16,7 +16,7 @@ from importlib import resources
 
 import yaml
 
-from ..model import Article, Citation, Difference, Figure, Syndication
+from ..model import Article, Citation, Difference, Figure, Side, Syndication
 from .sentences import article_sentences
 
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
@@ -205,9 +205,9 @@ def flag_differences(figures: list[Figure]) -> list[Difference]:
 
 
 def describe_difference(a: Figure, b: Figure) -> Difference:
-    def side(figure: Figure) -> tuple[str, list[str]]:
+    def side(figure: Figure) -> Side:
         who = f", according to {figure.attributed_to}" if figure.attributed_to else ""
-        return f"{figure.value} {figure.what}{who}", figure.articles
+        return Side(f"{figure.value} {figure.what}{who}", figure.citations)
     return Difference(topic=f"How many {a.quantity}: {a.value} or {b.value}", sides=[side(a), side(b)])
 
 

@@ -1,45 +1,62 @@
 """The combined overview: a grounded extractive summary of the independent articles.
 
-Every summary sentence is a sentence of an article (at most trimmed of its dateline or a trailing
-attribution, see trim.py). Salience is TF-IDF centroid similarity + lead position + cross-document
-support (how strongly the other independent articles say the same); MMR then picks salient,
-non-redundant sentences within the word budget, preferring those that add bigrams several articles
-share and the summary does not cover yet (concept coverage), and they are put in time order. Support and
-citations come from sparse sentence-by-sentence products, never from loops over article pairs;
-syndicated copies are left out first, so a wire story counts once and only its original is cited.
+Every summary sentence is a sentence of an article (at most trimmed of its dateline, see trim.py;
+an attribution such as ", police said" is part of the claim and stays). Salience is TF-IDF centroid
+similarity + lead position + cross-document support (how strongly the other independent articles
+say the same); MMR then picks salient, non-redundant sentences within the word budget, preferring
+those that add bigrams several articles share and the summary does not cover yet (concept
+coverage), and they are put in time order. A sentence cites an article only when the article states
+it (evidence.py: every number, every named actor, most content words, in one sentence or two
+adjacent ones), and the citation carries those words. Candidates come from sparse
+sentence-by-sentence products, never from loops over article pairs; syndicated copies are left out
+first, so a wire story counts once and only its original is cited.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
+import yaml
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from ..model import Article, SummarySentence, Syndication
+from ..model import Article, Citation, SummarySentence, Syndication
 from .datexpr import find_mentions
+from .evidence import claim, supporting_quote
 from .sentences import Sentence, article_sentences, tokens
 from .trim import trim
 
-DANGLING_STARTS = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
-                   "him", "them", "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "there",
-                   "still", "instead", "thus", "here", "such", "both", "another", "the other", "later", "afterward"}
-BOILERPLATE = re.compile(r"https?://|www\.|@\w|\b(?:click|cookies?|subscribe|newsletter|sign up|log in|javascript|"
-                         r"advertisement|copyright|all rights reserved|photo:|image:|getty images|read more|"
-                         r"follow us|share this|editors? note|attention editors|contributed to this report|(?:hide|image|media) caption|"
-                         r"\d+ of \d+ photos|share tweet|tweet pin|pin email)\b", re.I)
 MIN_WORDS, MAX_WORDS = 8, 55
 MAX_CANDIDATES = 3000
 POOL = 400
 CHUNK = 512
-STATES_SAME = 0.45
-CONTAINED = 0.5
+SIMILAR = 0.3
 REDUNDANT = 0.4
 WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.6, "headline": 0.15, "concepts": 0.25}
 REDUNDANCY_PENALTY = 0.6
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    text = resources.files(__package__).joinpath("data/summary.yml").read_text(encoding="utf-8")
+    rules = yaml.safe_load(text)
+    rules["dangling_starts"] = frozenset(rules["dangling_starts"])
+    rules["boilerplate"] = re.compile(r"(?:^|\b)(?:" + "|".join(rules["boilerplate"]) + r")\b", re.I)
+    clauses = "|".join(re.escape(c) for c in rules["dangling_clauses"])
+    rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
+                                          rf"(?:that\s+)?(?:{clauses})\b", re.I)
+    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]")
+    rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
+    rules["person_noun"] = re.compile(r"\b(?:" + "|".join(rules["person_nouns"]) + r")s?\b", re.I)
+    return rules
+
+
+DANGLING_STARTS = load_rules()["dangling_starts"]
 
 
 @dataclass(frozen=True)
@@ -56,35 +73,70 @@ def independent(articles: list[Article], syndication: list[Syndication]) -> list
     return [a for a in articles if a.slug not in copies]
 
 
-def usable(text: str) -> bool:
-    """A sentence a reader can take out of its article: complete, not a question, no dangling start, no page noise."""
+def dangling_referent(text: str) -> bool:
+    """'... said that's because ...', or a 'he'/'she' with nobody named before it: the sentence points outside."""
+    rules = load_rules()
+    if rules["dangling_clause"].search(text):
+        return True
+    pronoun = rules["pronoun"].search(text)
+    if not pronoun:
+        return False
+    before = text[:pronoun.start()]
+    named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", before) or re.match(r"[A-Z][a-z]+\s+[A-Z]", before)
+    return not (named or rules["person_noun"].search(before))
+
+
+def glued_headline(text: str, headlines: frozenset[str]) -> bool:
+    """A headline or caption run into the sentence: a lower-case word followed, with no punctuation, by a
+    capitalised clause opener, or the sentence opening with another article's headline."""
+    if load_rules()["glue"].search(text):
+        return True
+    opening = " ".join(tokens(text)[:12])
+    return any(opening.startswith(h) and len(opening) > len(h) for h in headlines)
+
+
+def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
+    """A sentence a reader can take out of its article: complete, not a question, its subject inside it,
+    no page noise or glued headline."""
+    rules = load_rules()
     words = text.split()
     first = tokens(text[:30])[:2]
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper() and text[:1] not in "\"“`'":
         return False
     end = text.rstrip("\"”’')")
-    if end.endswith("?") or not end.endswith((".", "!")):
+    if end.endswith("?") or not end.endswith((".", "!")) or end.endswith(".."):
         return False
-    if first and (first[0] in DANGLING_STARTS or " ".join(first) in DANGLING_STARTS):
+    if first and (first[0] in rules["dangling_starts"] or " ".join(first) in rules["dangling_starts"]):
         return False
     if text.count("\"") % 2 or any(text.count(a) != text.count(b) for a, b in PAIRS):
         return False
     capitals = sum(w[:1].isupper() for w in words)
-    return capitals / len(words) < 0.5 and not BOILERPLATE.search(text)
+    return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
+            and not glued_headline(text, headlines))
 
 
-def collect(articles: list[Article]) -> tuple[list[str], np.ndarray, np.ndarray, list[Candidate]]:
-    """All sentence texts (for the vocabulary and support), each one's article and position, and the candidates."""
-    texts, owner, position, candidates = [], [], [], []
+def headlines_of(articles: list[Article]) -> frozenset[str]:
+    """The articles' headlines as token strings (titles made from a lead are not headlines)."""
+    return frozenset(" ".join(tokens(a.title)) for a in articles
+                     if a.title and getattr(a, "title_from", "headline") == "headline" and len(tokens(a.title)) >= 4)
+
+
+def collect(articles: list[Article]) -> tuple[list[str], list[str], np.ndarray, np.ndarray, list[Candidate]]:
+    """All sentence texts as the overview would use them (for the vocabulary and support) and as the articles
+    write them (for quotes), each one's article and position, and the candidates."""
+    texts, originals, owner, position, candidates = [], [], [], [], []
+    headlines = headlines_of(articles)
     for a, article in enumerate(articles):
         for p, sentence in enumerate(article_sentences(article)):
             text = trim(sentence.text, lead=p == 0)
-            if usable(text):
+            if usable(text, headlines):
                 candidates.append(Candidate(len(texts), a, sentence, text))
             texts.append(text)
+            originals.append(sentence.text)
             owner.append(a)
             position.append(p)
-    return texts, np.array(owner, dtype=np.int64), np.array(position, dtype=np.float64), candidates
+    return (texts, originals, np.array(owner, dtype=np.int64), np.array(position, dtype=np.float64),
+            candidates)
 
 
 def best_per_article(similar: sparse.csr_matrix, owner: np.ndarray, n_articles: int):
@@ -97,33 +149,32 @@ def best_per_article(similar: sparse.csr_matrix, owner: np.ndarray, n_articles: 
     return keys[last] // n_articles, keys[last] % n_articles, cols[last], data[last]
 
 
-def content_words(text: str) -> set[str]:
-    return {t for t in tokens(text) if t not in ENGLISH_STOP_WORDS and len(t) > 1}
-
-
-def support(candidates: list[Candidate], matrix: sparse.csr_matrix, owner: np.ndarray, texts: list[str],
-            n_articles: int) -> tuple[np.ndarray, list[list[int]]]:
-    """Cross-document support of each candidate, and the articles that state it (a near-paraphrase sentence)."""
+def support(candidates: list[Candidate], matrix: sparse.csr_matrix, owner: np.ndarray, originals: list[str],
+            n_articles: int) -> tuple[np.ndarray, list[list[tuple[int, str]]]]:
+    """Cross-document support of each candidate (how strongly other articles say the like, for ranking), and
+    the articles that state it with their words: its own sentence, then each other article whose most
+    similar sentence (or a pair around it) holds the claim."""
     strength = np.zeros(len(candidates))
-    stating: list[list[int]] = [[c.article] for c in candidates]
+    stating = [[(c.article, c.sentence.text)] for c in candidates]
+    first = np.searchsorted(owner, np.arange(n_articles + 1))
     rows = np.array([c.row for c in candidates], dtype=np.int64)
     for start in range(0, len(rows), CHUNK):
         similar = (matrix[rows[start:start + CHUNK]] @ matrix.T).tocsr()
         similar.data[similar.data < 0.1] = 0
         similar.eliminate_zeros()
+        claims: dict[int, object] = {}
         for r, art, col, score in zip(*best_per_article(similar, owner, n_articles)):
             i = start + int(r)
             if art == candidates[i].article:
                 continue
             strength[i] += min(score, 1.0)
-            if score >= STATES_SAME and containment(candidates[i].text, texts[col]) >= CONTAINED:
-                stating[i].append(int(art))
+            if score < SIMILAR:
+                continue
+            wanted = claims.setdefault(i, claim(candidates[i].text))
+            quote = supporting_quote(wanted, originals[first[art]:first[art + 1]], near=int(col - first[art]))
+            if quote:
+                stating[i].append((int(art), quote))
     return strength, stating
-
-
-def containment(text: str, other: str) -> float:
-    words = content_words(text)
-    return len(words & content_words(other)) / len(words) if words else 0.0
 
 
 def scaled(values: np.ndarray) -> np.ndarray:
@@ -198,7 +249,7 @@ def sentence_date(candidate: Candidate, article: Article) -> tuple[str | None, f
 
 def summarize(articles: list[Article], syndication: list[Syndication], words: int = 250) -> list[SummarySentence]:
     sources = sorted(independent(articles, syndication), key=lambda a: (a.published or "9999", a.slug))
-    texts, owner, position, candidates = collect(sources)
+    texts, originals, owner, position, candidates = collect(sources)
     if not candidates:
         return []
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=r"(?u)\b\w\w+\b")
@@ -206,14 +257,14 @@ def summarize(articles: list[Article], syndication: list[Syndication], words: in
     prior = scaled(matrix[[c.row for c in candidates]] @ np.asarray(matrix.mean(axis=0)).ravel()) \
         + 1.0 / np.sqrt(1.0 + position[[c.row for c in candidates]])
     candidates = [candidates[i] for i in np.argsort(-prior, kind="stable")[:MAX_CANDIDATES]]
-    strength, stating = support(candidates, matrix, owner, texts, len(sources))
+    strength, stating = support(candidates, matrix, owner, originals, len(sources))
     scores = salience(candidates, matrix, owner, position, sources, strength, vectorizer)
     chosen = select(candidates, scores, matrix, shared_bigrams(candidates, texts, owner, len(sources)), words)
     out = []
     for i in chosen:
         article = sources[candidates[i].article]
         date, key = sentence_date(candidates[i], article)
-        cited = sorted({sources[a].slug for a in stating[i]})
+        citations = sorted({Citation(sources[a].slug, quote) for a, quote in stating[i]}, key=lambda c: c.article)
         out.append((key, candidates[i].article, candidates[i].sentence.paragraph, candidates[i].sentence.index,
-                    SummarySentence(text=candidates[i].text, articles=cited, date=date)))
+                    SummarySentence(text=candidates[i].text, citations=citations, date=date)))
     return [item[-1] for item in sorted(out, key=lambda item: item[:4])]

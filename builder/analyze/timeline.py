@@ -29,7 +29,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..model import Article, Citation, Difference, Event, Syndication
+from ..model import Article, Citation, Difference, Event, Side, Syndication
 from .datexpr import TimeMention, describe, find_mentions
 from .sentences import article_sentences
 from .summary import independent
@@ -262,7 +262,8 @@ def date_conflicts(claims: list[Claim], pairs: sparse.coo_matrix) -> list[Differ
     for pair in sides:
         i, j = sorted(pair, key=lambda k: claims[k].mention.lo)
         differences.append(Difference(topic=f"When: {claims[i].text}",
-                                      sides=[(_side(claims[k]), [claims[k].article]) for k in (i, j)]))
+                                      sides=[Side(_side(claims[k]), [Citation(claims[k].article, claims[k].sentence)])
+                                             for k in (i, j)]))
     return differences
 
 

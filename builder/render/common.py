@@ -7,7 +7,7 @@ import re
 
 import frontmatter
 
-from ..model import Article, Dossier
+from ..model import Article, Citation, Dossier
 from .escape import md_text, title_text
 
 GENERATOR = "dossier-builder"
@@ -67,10 +67,24 @@ def article_link(article: Article, page: str) -> str:
     return f"[{md_text(article_label(article))}]({link_from(page, article_path(article.slug))})"
 
 
-def citation_note(dossier: Dossier, slug: str, page: str) -> str:
-    """A footnote body: the article, its source and date, and the copies that ran the same story."""
+QUOTE_CHARS = 400
+
+
+def quoted(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The words an article is cited for, as escaped Markdown in quotation marks (long ones cut at a word)."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit - 1].rsplit(" ", 1)[0] + "…"
+    return f"“{md_text(text)}”"
+
+
+def citation_note(dossier: Dossier, slug: str, page: str, quote: str | None = None) -> str:
+    """A footnote body: the words of the article that state the claim, the article, its source and date,
+    and the copies that ran the same story."""
     article = dossier.article(slug)
     text = f"{article_link(article, page)}, {md_text(article.byline)}, {human_date(article.published)}"
+    if quote:
+        text = f"{quoted(quote)} — {text}"
     copies = [s.copy for s in dossier.syndication if s.original == slug]
     if copies:
         also = ", ".join(article_link(dossier.article(c), page) for c in copies)
@@ -78,11 +92,48 @@ def citation_note(dossier: Dossier, slug: str, page: str) -> str:
     return text
 
 
-def source_links(dossier: Dossier, slugs: list[str], page: str) -> str:
-    """'AFP, 8 November 2017' links to each article, one per line: for table cells."""
+class Footnotes:
+    """Footnote labels local to one section, so a kept (edited) section never depends on another.
+
+    A footnote is one citation: the article and the words of it that state the claim, so hovering a
+    number (or reading the note) shows the evidence; the same article cited for the same words twice
+    shares one note.
+    """
+
+    def __init__(self, prefix: str, dossier: Dossier, page: str):
+        self.prefix, self.dossier, self.page, self.used = prefix, dossier, page, []
+
+    def mark(self, citation: Citation) -> str:
+        if citation not in self.used:
+            self.used.append(citation)
+        return f"[^{self.prefix}{self.used.index(citation) + 1}]"
+
+    def cite(self, citations: list[Citation]) -> str:
+        """Footnote marks for the citations, comma-separated so that 4, 5 does not read as 45."""
+        return "<sup>,</sup>".join(self.mark(c) for c in citations)
+
+    def definitions(self) -> str:
+        return "\n".join(f"[^{self.prefix}{n}]: {citation_note(self.dossier, c.article, self.page, c.sentence)}"
+                         for n, c in enumerate(self.used, 1))
+
+
+def one_per_article(citations: list[Citation]) -> list[Citation]:
+    """The first citation of each article, in order: a claim cites an article once."""
+    seen: dict[str, Citation] = {}
+    for citation in citations:
+        seen.setdefault(citation.article, citation)
+    return list(seen.values())
+
+
+def cited_sources(notes: Footnotes, citations: list[Citation], limit: int) -> str:
+    """'AFP, 8 November 2017' linked to each article, with the footnote that quotes it, one per line (for
+    table cells); past `limit` articles, how many more."""
+    dossier, page = notes.dossier, notes.page
+    cited = one_per_article(citations)
     links = []
-    for slug in slugs:
-        article = dossier.article(slug)
+    for citation in cited[:limit]:
+        article = dossier.article(citation.article)
         label = f"{article.byline}, {human_date(article.published)}"
-        links.append(f"[{md_text(label)}]({link_from(page, article_path(slug))})")
-    return "<br>".join(links)
+        links.append(f"[{md_text(label)}]({link_from(page, article_path(article.slug))}){notes.mark(citation)}")
+    more = len(cited) - limit
+    return "<br>".join(links) + (f"<br>and {more} more" if more > 0 else "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Article, Dossier, Entity, Figure
+from ..model import Article, Citation, Dossier, Entity, Figure
 from .export_schema import FORMAT_VERSION, SCHEMA
 
 EXPORT = "dossier.json"
@@ -28,11 +28,14 @@ def export_entity(entity: Entity) -> dict:
             "articles": entity.articles, "mentions": mentions, "related": list(entity.related)}
 
 
+def export_citations(citations: list[Citation]) -> list[dict]:
+    return [{"article": c.article, "sentence": c.sentence} for c in citations]
+
+
 def export_figure(figure: Figure) -> dict:
     return {"value": figure.value, "low": figure.low, "high": figure.high, "what": figure.what,
             "quantity": figure.quantity, "attributed_to": figure.attributed_to, "articles": figure.articles,
-            "citations": [{"article": c.article, "sentence": c.sentence} for c in figure.citations],
-            "differs_from": sorted(figure.differs_from)}
+            "citations": export_citations(figure.citations), "differs_from": sorted(figure.differs_from)}
 
 
 def export_dossier(dossier: Dossier) -> dict:
@@ -47,11 +50,13 @@ def export_dossier(dossier: Dossier) -> dict:
         "syndication": [{"copy": s.copy, "original": s.original, "shared": s.shared, "total": s.total,
                          "similarity": s.similarity} for s in sorted(dossier.syndication, key=lambda s: s.copy)],
         "events": [{"date": e.date, "text": e.text, "articles": e.articles, "resolved_from": e.resolved_from,
-                    "citations": [{"article": c.article, "sentence": c.sentence} for c in e.citations]}
-                   for e in dossier.events],
+                    "citations": export_citations(e.citations)} for e in dossier.events],
         "figures": [export_figure(f) for f in dossier.figures],
-        "summary": [{"text": s.text, "articles": sorted(s.articles), "date": s.date} for s in dossier.summary],
-        "differences": [{"topic": d.topic, "sides": [{"text": t, "articles": sorted(a)} for t, a in d.sides]}
+        "summary": [{"text": s.text, "articles": sorted(s.articles), "date": s.date,
+                     "citations": export_citations(s.citations)} for s in dossier.summary],
+        "differences": [{"topic": d.topic, "sides": [{"text": side.text, "articles": side.articles,
+                                                      "citations": export_citations(side.citations)}
+                                                     for side in d.sides]}
                         for d in dossier.differences],
     }
 

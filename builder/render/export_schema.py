@@ -8,12 +8,14 @@ dossier.json is the whole analysed dossier as data, for tools that want more tha
 - `syndication`: copy -> original links between articles that run one wire story.
 - `events`, `figures`, `summary`, `differences`: the timeline, key figures (with the articles reporting
   them and the values they differ from), the overview sentences, and the points where sources disagree.
+  Every statement carries `citations`: each cited article with the words of it that state the statement
+  (`sentence`), the same quote the site shows on hover and in the footnote.
 Every article reference is an article slug (the page is articles/<slug>.md). The file is deterministic:
 keys sorted, lists in a fixed order, no timestamps, so building twice gives the same bytes.
 """
 from __future__ import annotations
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _object(properties: dict, description: str, optional: tuple[str, ...] = ()) -> dict:
@@ -31,7 +33,10 @@ def _list(items: dict, description: str) -> dict:
 
 SLUG = {"type": "string", "pattern": "^[A-Za-z0-9._-]+$", "description": "an article slug: articles/<slug>.md"}
 SLUGS = _list(SLUG, "article slugs, sorted")
-CITATION = _object({"article": SLUG, "sentence": _text("the sentence that says it")}, "where a statement is made")
+CITATION = _object({"article": SLUG,
+                    "sentence": _text("the words of the article that state it, quoted: one of its sentences or two "
+                                      "adjacent ones holding every number and named actor of the statement")},
+                   "an article cited for a statement, with the evidence")
 
 ARTICLE = _object({
     "slug": SLUG, "source": _text("the file name in sources/"), "sha256": _text("sha256 of the source file"),
@@ -72,11 +77,14 @@ FIGURE = _object({
     "differs_from": _list({"type": "string"}, "values of the same quantity other sources give"),
 }, "a key figure")
 
-SUMMARY = _object({"text": _text("a summary sentence"), "articles": SLUGS, "date": _text("its date", True)},
+SUMMARY = _object({"text": _text("a summary sentence"), "articles": SLUGS, "date": _text("its date", True),
+                   "citations": _list(CITATION, "each article that states it, with its words (copies count once)")},
                   "a sentence of the overview")
 
 DIFFERENCE = _object({"topic": _text("what the sources disagree on"),
-                      "sides": _list(_object({"text": _text("one side"), "articles": SLUGS}, "one side"),
+                      "sides": _list(_object({"text": _text("one side"), "articles": SLUGS,
+                                              "citations": _list(CITATION, "the articles that give it, quoted")},
+                                             "one side"),
                                      "each version with the articles that give it")}, "a disagreement")
 
 SCHEMA = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, Dossier, Event
-from .common import article_link, citation_note, generated_meta, human_date, section, source_links, with_front_matter
+from .common import (Footnotes, article_link, cited_sources, generated_meta, human_date, one_per_article, section,
+                     with_front_matter)
 from .escape import md_text
 from .timeline import event_date
 
@@ -16,34 +17,14 @@ DIFFERENCES_SHOWN = 20
 SOURCES_PER_ITEM = 5  # links or footnotes per figure or per side of a difference
 
 
-class Footnotes:
-    """Footnote labels local to one section, so a kept (edited) section never depends on another."""
-
-    def __init__(self, prefix: str, dossier: Dossier):
-        self.prefix, self.dossier, self.used = prefix, dossier, []
-
-    def cite(self, slugs: list[str]) -> str:
-        """Footnote marks for the articles, comma-separated so that 4, 5 does not read as 45."""
-        marks = []
-        for slug in slugs:
-            if slug not in self.used:
-                self.used.append(slug)
-            marks.append(f"[^{self.prefix}{self.used.index(slug) + 1}]")
-        return "<sup>,</sup>".join(marks)
-
-    def definitions(self) -> str:
-        return "\n".join(f"[^{self.prefix}{n}]: {citation_note(self.dossier, slug, PAGE)}"
-                         for n, slug in enumerate(self.used, 1))
-
-
 def _cited_section(name: str, heading: str, lines: list[str], notes: Footnotes, empty: str) -> str:
     body = "\n\n".join(lines) if lines else empty
     return section(name, f"## {heading}\n\n{body}\n\n{notes.definitions()}")
 
 
 def overview_section(dossier: Dossier) -> str:
-    notes = Footnotes("s", dossier)
-    text = " ".join(f"{md_text(s.text)}{notes.cite(s.articles)}" for s in dossier.summary)
+    notes = Footnotes("s", dossier, PAGE)
+    text = " ".join(f"{md_text(s.text)}{notes.cite(s.citations)}" for s in dossier.summary)
     return _cited_section("overview", "Overview", [text] if text else [], notes,
                           "The articles hold no sentence that could be summarised.")
 
@@ -55,8 +36,9 @@ def key_events(dossier: Dossier) -> list[Event]:
 
 
 def timeline_section(dossier: Dossier) -> str:
-    notes = Footnotes("t", dossier)
-    rows = [f"- **{event_date(e.date)}**: {md_text(e.text)}{notes.cite(e.articles)}" for e in key_events(dossier)]
+    notes = Footnotes("t", dossier, PAGE)
+    rows = [f"- **{event_date(e.date)}**: {md_text(e.text)}{notes.cite(one_per_article(e.citations))}"
+            for e in key_events(dossier)]
     more = f"[Full timeline: all {len(dossier.events)} events, drawn and tabulated](timeline.md)"
     lines = ["\n".join(rows), more] if rows else []
     return _cited_section("timeline", "What happened when", lines, notes, "No dated events were found.")
@@ -71,32 +53,26 @@ def _capped(items: list, shown: int, weight, noun: str) -> tuple[list, str]:
     return ranked, f"\n\n{len(items) - shown} more {noun} are in the export (dossier.json)."
 
 
-def _some_sources(dossier: Dossier, slugs: list[str]) -> str:
-    links = source_links(dossier, slugs[:SOURCES_PER_ITEM], PAGE)
-    more = len(slugs) - SOURCES_PER_ITEM
-    return f"{links}<br>and {more} more" if more > 0 else links
-
-
 def figures_section(dossier: Dossier) -> str:
-    notes = Footnotes("f", dossier)
+    notes = Footnotes("f", dossier, PAGE)
     rows = ["| Figure | What it counts | According to | Reported by |", "|---|---|---|---|"]
     shown, more = _capped(dossier.figures, FIGURES_SHOWN, lambda f: len(f.articles), "figures")
     for figure in shown:
         flag = " (differs between sources)" if figure.differs_from else ""
         rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
-                    f"{md_text(figure.attributed_to or '—')} | {_some_sources(dossier, figure.articles)} |")
+                    f"{md_text(figure.attributed_to or '—')} | {cited_sources(notes, figure.citations, SOURCES_PER_ITEM)} |")
     return _cited_section("figures", "Key figures", ["\n".join(rows) + more] if dossier.figures else [], notes,
                           "No figures were found.")
 
 
 def differences_section(dossier: Dossier) -> str:
-    notes = Footnotes("d", dossier)
+    notes = Footnotes("d", dossier, PAGE)
     lines = []
-    shown, more = _capped(dossier.differences, DIFFERENCES_SHOWN, lambda d: sum(len(s) for _, s in d.sides),
+    shown, more = _capped(dossier.differences, DIFFERENCES_SHOWN, lambda d: sum(len(s.articles) for s in d.sides),
                           "differences")
     for difference in shown:
-        sides = "\n".join(f"    - {md_text(text)}{notes.cite(slugs[:SOURCES_PER_ITEM])}"
-                          for text, slugs in difference.sides)
+        sides = "\n".join(f"    - {md_text(side.text)}{notes.cite(one_per_article(side.citations)[:SOURCES_PER_ITEM])}"
+                          for side in difference.sides)
         lines.append(f"- **{md_text(difference.topic)}**\n\n{sides}")
     if more:
         lines.append(more.strip())
@@ -109,7 +85,7 @@ def citation_counts(dossier: Dossier) -> Counter[str]:
     counts: Counter[str] = Counter()
     for slugs in ([s.articles for s in dossier.summary] + [e.articles for e in dossier.events]
                   + [f.articles for f in dossier.figures]
-                  + [slugs for d in dossier.differences for _, slugs in d.sides]):
+                  + [side.articles for d in dossier.differences for side in d.sides]):
         counts.update(slugs)
     return counts
 

@@ -6,7 +6,7 @@ carries its own text alternative (<title>, <desc>, aria-label); the table below 
 from __future__ import annotations
 
 from ..model import Dossier, Event
-from .common import generated_meta, human_date, section, source_links, with_front_matter
+from .common import Footnotes, cited_sources, generated_meta, human_date, section, with_front_matter
 from .escape import html_text, md_text
 
 PAGE = "timeline.md"
@@ -17,6 +17,7 @@ LINE_X = 132
 TEXT_X = 148
 WIDTH = 760
 TEXT_CHARS = 84
+SOURCES_PER_EVENT = 8
 
 
 def event_date(date: str) -> str:
@@ -60,11 +61,14 @@ def timeline_svg(events: list[Event]) -> str:
 
 
 def events_table(dossier: Dossier) -> str:
+    """Every event with how it is dated and its sources, each source with a footnote quoting it."""
+    notes = Footnotes("e", dossier, PAGE)
     rows = ["| Date | Event | How it is dated | Sources |", "|---|---|---|---|"]
     for event in dossier.events:
         how = md_text(event.resolved_from) if event.resolved_from else "stated in the text"
-        rows.append(f"| {md_text(event.date)} | {md_text(event.text)} | {how} | {source_links(dossier, event.articles, PAGE)} |")
-    return "\n".join(rows)
+        rows.append(f"| {md_text(event.date)} | {md_text(event.text)} | {how} | "
+                    f"{cited_sources(notes, event.citations, SOURCES_PER_EVENT)} |")
+    return "\n".join(rows) + "\n\n" + notes.definitions()
 
 
 def render_timeline_page(dossier: Dossier) -> str:

@@ -1,0 +1,128 @@
+"""Who says so: the attributions of a sentence ("police said", "according to the UN", "X told Y").
+
+An attribution is part of a claim: the overview never trims it, and a figure takes its source from the
+attribution that governs the clause it stands in, never from a neighbouring clause. An attribution at
+the end of a clause (", police said.") governs the text before it; one at the start ("Police said
+...") the text after it; either reaches no further than a clause break (", while", "; ") or another
+attribution.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+TRAILING_WORDS = 4
+BOUNDARY = re.compile(r"[;:]\s|[\"“”]|\s[—–-]\s|,\s+|\(|\)")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution: its source as written (None for a pronoun), and the span of text it speaks for."""
+
+    who: str | None
+    start: int
+    end: int
+    covers: tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    text = resources.files(__package__).joinpath("data/attribution.yml").read_text(encoding="utf-8")
+    rules = yaml.safe_load(text)
+    verbs = "|".join(sorted(rules["verbs"], key=len, reverse=True))
+    openers = "|".join(re.escape(o) for o in sorted(rules["openers"], key=len, reverse=True))
+    rules["verb"] = re.compile(rf"\b(?:(?:has|have|had|was|were)\s+)?(?:{verbs})\b", re.I)
+    rules["opener"] = re.compile(rf"\b(?:{openers})\s+", re.I)
+    breaks = "|".join(rules["clause_breaks"])
+    rules["break"] = re.compile(rf";\s|,\s+(?:{breaks})\b|\s(?:{breaks})\s", re.I)
+    rules["pronoun_set"] = frozenset(rules["pronouns"])
+    return rules
+
+
+def _source_before(sentence: str, at: int) -> tuple[str, int]:
+    """The words just before a verb that name its source ('a UN spokesman', 'Interior Minister X')."""
+    rules = load_rules()
+    left = sentence[:at]
+    cut = max((m.end() for m in BOUNDARY.finditer(left)), default=0)
+    words = left[cut:].split()[-rules["max_source_words"]:]
+    return " ".join(words), at - len(" ".join(words)) - (1 if words else 0)
+
+
+def _source_after(sentence: str, at: int) -> str:
+    """The words after a verb or opener that name its source ('said the UN office', 'according to police')."""
+    rules = load_rules()
+    right = sentence[at:]
+    stop = re.search(r"[,.;:!?\"“”()]|\s(?:that|on|in|at|as|after|when|while|who|which)\s", right)
+    return " ".join(right[:stop.start() if stop else len(right)].split()[:rules["max_source_words"]])
+
+
+def _named(who: str) -> str | None:
+    leading = "|".join(["and", "so", "then", *load_rules()["clause_breaks"]])
+    who = re.sub(rf"^(?:(?:{leading})\s+)+", "", who.strip(" ,"), flags=re.I)
+    if not who or who.lower() in load_rules()["pronoun_set"] or not re.search(r"[A-Za-z]", who):
+        return None
+    return re.sub(r"^The\b", "the", who)
+
+
+def _closes(sentence: str, start: int, end: int) -> bool:
+    """', police said (on Thursday).' or ', police said, while ...' after a clause: the attribution speaks
+    for what comes before it."""
+    opened = sentence[:start].rstrip().endswith((",", "\"", "”", "'", "’"))
+    rest = sentence[end:]
+    return opened and (len(rest.split()) <= TRAILING_WORDS or bool(re.match(r"(?:\s+\w+){0,3},", rest)))
+
+
+def _found(sentence: str) -> list[tuple[str | None, int, int, bool]]:
+    """(source, start, end, governs what follows) for every attribution, left to right."""
+    rules = load_rules()
+    found = []
+    for match in rules["opener"].finditer(sentence):
+        who = _source_after(sentence, match.end())
+        if who:
+            found.append((_named(who), match.start(), match.end() + len(who), False))
+    for match in rules["verb"].finditer(sentence):
+        if any(s <= match.start() < e for _, s, e, _ in found):
+            continue
+        before, start = _source_before(sentence, match.start())
+        if before and not re.search(r"\b(?:to|not|would|will|could|can|may|might|should)$", before, re.I):
+            found.append((_named(before), max(0, start), match.end(), not _closes(sentence, start, match.end())))
+        else:
+            who = _source_after(sentence, match.end())
+            if who and sentence[:match.start()].rstrip().endswith((",", "\"", "”", "'", "’")):
+                found.append((_named(who), match.start(), match.end() + 1 + len(who), False))
+    return sorted(found, key=lambda f: f[1])
+
+
+def attributions(sentence: str) -> list[Attribution]:
+    """Every attribution of a sentence with the span of text it speaks for."""
+    rules = load_rules()
+    breaks = [m.start() for m in rules["break"].finditer(sentence)]
+    found = _found(sentence)
+    out = []
+    for k, (who, start, end, ahead) in enumerate(found):
+        if ahead:
+            limit = min([b for b in breaks if b > end] + [f[1] for f in found[k + 1:]] + [len(sentence)])
+            covers = (end, limit)
+        else:
+            begin = max([b for b in breaks if b < start] + [f[2] for f in found[:k]] + [0])
+            covers = (begin, start)
+        out.append(Attribution(who, start, end, covers))
+    return out
+
+
+def is_attributed(sentence: str) -> bool:
+    return bool(_found(sentence))
+
+
+def source_at(sentence: str, position: int) -> str | None:
+    """The named source of the clause holding `position`, or None when that clause is in the text's own voice
+    or attributed to a pronoun only."""
+    for attribution in attributions(sentence):
+        low, high = attribution.covers
+        if low <= position < high:
+            return attribution.who
+    return None
