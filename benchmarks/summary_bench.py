@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 1800  # seconds per case: a 400-article collection on a loaded 2-core machine takes minutes
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from split import HALVES, half  # noqa: E402
 
@@ -29,11 +30,13 @@ def builder_cmd(*args: str) -> str:
     return " ".join([shlex.quote(sys.executable), "-m", "builder", *args])
 
 
-def run_eval(eval_script: Path, events: Path, flags: list[str], jobs: int, scores: list[dict]) -> float:
+def run_eval(eval_script: Path, events: Path, flags: list[str], jobs: int, scores: list[dict],
+             timeout: float = TIMEOUT) -> float:
     """Run summary_eval.py once; its per-case scores are appended to `scores`."""
     started = time.perf_counter()
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = [sys.executable, str(eval_script), str(events), "--jobs", str(jobs), "--json-out", out.name, *flags]
+        command = [sys.executable, str(eval_script), str(events), "--jobs", str(jobs), "--json-out", out.name,
+                   "--timeout", str(timeout), *flags]
         subprocess.run(command, cwd=ROOT, check=True)
         scores += json.loads(Path(out.name).read_text(encoding="utf-8"))["cases"]
     return time.perf_counter() - started

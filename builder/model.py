@@ -166,12 +166,19 @@ class Citation:
 
 @dataclass
 class Event:
-    """Something that happened on a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`)."""
+    """Something that happened on a date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+
+    `key`: the central event of one of the days that matter (what the home page lists); `background`:
+    it happened before the story's period; `salience`: how much its day mattered (timeline.day_salience).
+    """
 
     date: str
     text: str
     citations: list[Citation] = field(default_factory=list)
     resolved_from: str | None = None
+    key: bool = False
+    background: bool = False
+    salience: float = 0.0
 
     @property
     def articles(self) -> list[str]:
@@ -180,7 +187,7 @@ class Event:
 
 @dataclass
 class Figure:
-    """A number with what it counts, who says so, and where it is reported."""
+    """A number with what it counts (and whose or where: its scope), who says so, and where it is reported."""
 
     value: str
     low: float
@@ -190,10 +197,36 @@ class Figure:
     attributed_to: str | None = None
     citations: list[Citation] = field(default_factory=list)
     differs_from: list[str] = field(default_factory=list)
+    scope: str | None = None
+    place: str | None = None
+    date: str | None = None
+    key: bool = False
 
     @property
     def articles(self) -> list[str]:
         return sorted({c.article for c in self.citations})
+
+
+@dataclass
+class SeriesPoint:
+    """One value of a growing count as one source gave it on one day."""
+
+    date: str
+    value: str
+    source: str
+    citations: list[Citation]
+
+
+@dataclass
+class Series:
+    """A count that grows as the story goes on (the dead, the displaced, aid delivered), day by day and
+    source by source: a toll that rises is not a disagreement."""
+
+    what: str
+    quantity: str
+    scope: str | None
+    place: str | None
+    points: list[SeriesPoint]
 
 
 @dataclass
@@ -238,6 +271,7 @@ class Dossier:
     figures: list[Figure] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
     topics: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     rejected: dict[str, str] = field(default_factory=dict)

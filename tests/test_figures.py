@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.analyze.figures import find_figures, sentence_figures
+from builder.analyze.figure_compare import find_figures
+from builder.analyze.figures import sentence_figures
 from builder.model import Syndication
 from support import make_article, slug_for
 
@@ -51,7 +52,7 @@ def test_a_syndicated_copy_counts_once():
     text = "More than 2,000 people were displaced by the floods, the Red Cross said."
     original, copy = make_article("orig", text), make_article("copy", text)
     link = Syndication(copy="copy", original="orig", shared=1, total=1, similarity=1.0)
-    figures, _ = find_figures([original, copy], [link])
+    figures, _, _ = find_figures([original, copy], [link])
     assert [f.articles for f in figures] == [["orig"]]
     assert figures[0].attributed_to == "the Red Cross"
 
@@ -59,8 +60,8 @@ def test_a_syndicated_copy_counts_once():
 def test_far_apart_counts_are_different_quantities_not_a_conflict():
     articles = [make_article("a", "At least 12 people were killed in the blast."),
                 make_article("b", "The war has killed 330,000 people; 400,000 people were killed, monitors say.")]
-    figures, differences = find_figures(articles, [])
-    assert not differences or all("12" not in s for d in differences for s, _ in d.sides)
+    figures, differences, _ = find_figures(articles, [])
+    assert not differences or all("12" not in s.text for d in differences for s in d.sides)
 
 
 @pytest.mark.parametrize("sentence", [

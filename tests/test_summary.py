@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 
 from builder.analyze.sentences import split_sentences
-from builder.analyze.summary import DANGLING_STARTS, summarize, usable
+from builder.analyze.quality import DANGLING_STARTS, usable
+from builder.analyze.summary import summarize
 from builder.analyze.trim import trim
 from support import SEEDS, make_article, run_builder
 

@@ -8,8 +8,9 @@ from ..config import Settings
 from ..clean.dates import choose_by_neighbours
 from ..model import Article, Dossier, Syndication
 from .entities import find_entities
-from .figures import find_figures
+from .figure_compare import find_figures
 from .related import find_related
+from .relevance import off_topic_articles
 from .summary import summarize
 from .syndication import find_syndicated_copies
 from .timeline import build_timeline_and_conflicts
@@ -39,14 +40,15 @@ def included_and_copies(articles: list[Article]) -> tuple[list[Article], list[Sy
 
 def analyze(articles: list[Article], settings: Settings) -> Dossier:
     included, syndication = included_and_copies(articles)
-    events, date_conflicts = build_timeline_and_conflicts(included, syndication)
+    off_topic = off_topic_articles(included)
+    events, date_conflicts = build_timeline_and_conflicts(included, syndication, off_topic)
     summary = summarize(included, syndication, settings.summary_words)
     entities, entity_warnings = find_entities(included, settings)
-    figures, differences = find_figures(included, syndication)
+    figures, differences, series = find_figures(included, syndication, off_topic)
     related = find_related(included, entities, syndication)
     title = settings.title or _default_title(included)
     return Dossier(title=title, articles=articles, syndication=syndication, events=events, summary=summary,
-                   entities=entities, figures=figures, differences=differences + list(date_conflicts),
+                   entities=entities, figures=figures, differences=differences + list(date_conflicts), series=series,
                    related=related, topics=find_topics(entities), warnings=entity_warnings)
 
 

@@ -35,11 +35,15 @@ def load_rules() -> dict:
     rules = yaml.safe_load(text)
     verbs = "|".join(sorted(rules["verbs"], key=len, reverse=True))
     openers = "|".join(re.escape(o) for o in sorted(rules["openers"], key=len, reverse=True))
-    rules["verb"] = re.compile(rf"\b(?:(?:has|have|had|was|were)\s+)?(?:{verbs})\b", re.I)
+    rules["verb"] = re.compile(rf"\b(?:(?:has|have|had)\s+)?(?:{verbs})\b", re.I)
     rules["opener"] = re.compile(rf"\b(?:{openers})\s+", re.I)
     breaks = "|".join(rules["clause_breaks"])
     rules["break"] = re.compile(rf";\s|,\s+(?:{breaks})\b|\s(?:{breaks})\s", re.I)
     rules["pronoun_set"] = frozenset(rules["pronouns"])
+    rules["clause_word_set"] = frozenset(rules["clause_words"])
+    rules["source_noun_set"] = frozenset(rules["source_nouns"])
+    rules["leading_set"] = frozenset(["and", "so", "then", *rules["clause_breaks"]])
+    rules["trailing_set"] = frozenset(["of", "the", "a", "an", "to", "in", "on", "for", "by", "with", "and", "or"])
     return rules
 
 
@@ -61,9 +65,21 @@ def _source_after(sentence: str, at: int) -> str:
 
 
 def _named(who: str) -> str | None:
-    leading = "|".join(["and", "so", "then", *load_rules()["clause_breaks"]])
-    who = re.sub(rf"^(?:(?:{leading})\s+)+", "", who.strip(" ,"), flags=re.I)
-    if not who or who.lower() in load_rules()["pronoun_set"] or not re.search(r"[A-Za-z]", who):
+    """The source as a reader names it, or None for a pronoun or words that are not a source (a clause
+    the scan ran into, a number)."""
+    rules = load_rules()
+    words = who.strip(" ,").split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.lower() in rules["clause_word_set"]), default=0)
+    words = [w for w in words[cut:]]
+    while words and words[0].lower() in rules["leading_set"]:
+        words = words[1:]
+    who = " ".join(words)
+    if not who or words[0].lower() in rules["pronoun_set"] or re.search(r"\d", who) or len(words) > rules["max_source_words"]:
+        return None
+    if words[-1].lower() in rules["trailing_set"]:
+        return None
+    if not any(w[:1].isupper() for w in words) and not any(w.lower().strip("'’s") in rules["source_noun_set"]
+                                                           for w in words):
         return None
     return re.sub(r"^The\b", "the", who)
 
@@ -88,6 +104,8 @@ def _found(sentence: str) -> list[tuple[str | None, int, int, bool]]:
         if any(s <= match.start() < e for _, s, e, _ in found):
             continue
         before, start = _source_before(sentence, match.start())
+        if before and re.search(r"\b(?:an?|the|was|were|is|are|be|been|being)$", before, re.I):
+            continue
         if before and not re.search(r"\b(?:to|not|would|will|could|can|may|might|should)$", before, re.I):
             found.append((_named(before), max(0, start), match.end(), not _closes(sentence, start, match.end())))
         else:

@@ -1,30 +1,38 @@
-"""Key figures: numbers with what they count and who says so, merged across articles, conflicts flagged.
+"""Key figures: counts and amounts of a named thing, read off the articles' sentences.
 
-Patterns come from data/figure_rules.yml. A figure is a number (or range) followed by what it counts
-('120,000 people ... displaced'); dates, years, ages, shares and times are skipped. Figures of one
-quantity (noun class plus verb: 'fighters', 'people killed') and one value merge across articles;
-a syndicated copy never adds a second source. Two values of one quantity that do not overlap (and are
-within a factor of MAX_RATIO, so not plainly different counts) are flagged as differing.
+Patterns come from data/figure_rules.yml. A figure is a number (or range, or amount of money)
+followed by what it counts ('120,000 people ... displaced', '12 tonnes of supplies', '1,000 US
+troops'): its scope is whose or which (the capitalised words of what it counts: 'US' troops), and
+its source is the attribution that governs the clause it stands in (attribution.py), never a
+neighbouring clause. Not figures: dates, years, ages, clock times, shares, sizes, rates,
+frequencies, labels (page 12, flight 447, phase 4), phone numbers, scores, list numbers, numbers in
+lines that are not sentences of reporting (headlines, link lists, captions: quality.reporting), and
+numbers of sentences about an earlier time ('In 1918, 50 million died'). A generic noun ('20,000 people')
+is a figure only with what happened to it ('killed', 'displaced').
+
+Merging, series and differences across articles are in figure_compare.py.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-from ..model import Article, Citation, Difference, Figure, Side, Syndication
+from ..model import Article, Citation
+from .attribution import source_at
+from .quality import reporting
 from .sentences import article_sentences
 
-NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-MIN_COUNT = 10
-MAX_RATIO = 5.0
-COMPARED_PER_QUANTITY = 200
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+MIN_COUNT = 2
+SMALL_COUNT = 10
 WHAT_WORDS = 3
 VERB_WINDOW = 6
+VERB_BEFORE = 3
+MAX_AGE = 120
 
 
 @dataclass(frozen=True)
@@ -36,49 +44,97 @@ class Found:
     high: float
     what: str
     quantity: str
+    scope: str | None
+    place: str | None
     attributed_to: str | None
     citation: Citation
+    date: str | None
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> dict:
     text = resources.files(__package__).joinpath("data/figure_rules.yml").read_text(encoding="utf-8")
     rules = yaml.safe_load(text)
-    alternation = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    scale = rf"(?:\s+(?:{alternation(rules['scales'])}))?"
+    value = (rf"(?:(?:{DIGITS})(?:{_alternation(rules['attached_scales'])})?(?![\w])|\b(?:{_alternation(rules['number_words'])})\b)"
+             rf"(?:\s+(?:{_alternation(rules['scales'])})\b)?")
+    currency = rf"(?:{_alternation(rules['currency_signs'])})"
     rules["figure"] = re.compile(
-        rf"(?<![\w,.])(?:(?P<qualifier>{alternation(rules['qualifiers'])})\s+)?(?:between\s+)?"
-        rf"(?P<low>(?:{NUMBER}){scale})(?:\s*(?:-|–|to|and)\s*(?P<high>(?:{NUMBER}){scale}))?(?![\w%]|[:.]\d)", re.I)
-    rules["verbs"] = alternation(rules["attribution_verbs"])
+        rf"(?<![\w,.$£€¥])(?:(?P<qualifier>{_alternation(rules['qualifiers'])})\s+)?(?:between\s+)?"
+        rf"(?P<currency>{currency})?\s?(?P<low>{value})"
+        rf"(?:\s*(?:-|–|to|and)\s*{currency}?\s?(?P<high>{value}))?(?![\w%]|[:.,]\d)", re.I)
+    rules["skip_after_re"] = re.compile(rf"^(?:{_alternation(rules['skip_after'])})(?![a-z])")
+    rules["labels"] = frozenset(rules["labels_before"])
+    rules["place"] = re.compile(r"^(?:\s+[a-z]+){0,3}?\s+(?:in|across|throughout|inside)\s+(?:the\s+)?"
+                                r"(?P<name>(?:[A-Z][\w'’.-]*\s?){1,4})|\b(?P<everywhere>worldwide|globally|nationwide)\b")
     rules["qualifier_words"] = {w for q in rules["qualifiers"] for w in q.split()} | {"between"}
     rules["classes"] = {w: cls for cls, words in rules["noun_classes"].items() for w in words}
+    for key in ("months", "stop_words", "count_verbs", "generic_heads", "growing", "score_words", "measure_nouns",
+                "plurals", "neutral"):
+        rules[key] = frozenset(rules[key])
     return rules
 
 
 def parse_number(text: str) -> float:
+    """'120,000' -> 120000; 'two' -> 2; '1.5 million' -> 1500000; '5m' -> 5000000."""
     rules = load_rules()
-    words = text.lower().replace(",", "").split()
-    return float(words[0]) * (rules["scales"].get(words[1], 1) if len(words) > 1 else 1)
+    phrase = " ".join(text.lower().replace(",", "").split())
+    if phrase in rules["number_words"]:
+        return float(rules["number_words"][phrase])
+    scale = 1.0
+    head, _, last = phrase.rpartition(" ")
+    if head and last in rules["scales"]:
+        phrase, scale = head, rules["scales"][last]
+    if phrase in rules["number_words"]:
+        return rules["number_words"][phrase] * scale
+    digits = re.match(r"[\d.]+", phrase)
+    attached = phrase[digits.end():] if digits else ""
+    return float(digits.group()) * rules["attached_scales"].get(attached, 1) * scale
 
 
-def is_not_a_count(sentence: str, start: int, end: int, low: float, has_comma: bool) -> bool:
-    """Dates, years, ages, shares and times: '8 November', 'in 2014', '15-year-old', '40 percent'."""
+def _words_before(sentence: str, start: int, count: int) -> list[str]:
+    return re.findall(r"[a-z][a-z'’.-]*", sentence[max(0, start - 40):start].lower())[-count:]
+
+
+def is_not_a_count(sentence: str, match: re.Match[str], low: float, high: float) -> bool:
+    """Dates, years, ages, times, shares, sizes, labels, phone numbers and scores: not counts of a thing."""
     rules = load_rules()
-    after = sentence[end:end + 12].lower().lstrip(" -")
-    before = re.findall(r"[a-z]+", sentence[max(0, start - 12):start].lower())
-    if any(after.startswith(w) for w in rules["skip_after"]) or (before and before[-1] in rules["months"]):
+    start, end = match.start("low"), match.end()
+    after = sentence[end:end + 24].lower().lstrip(" -")
+    before = _words_before(sentence, start, 2)
+    money = bool(match["currency"])
+    if rules["skip_after_re"].match(after) or (before and before[-1] in rules["months"] | rules["labels"]):
         return True
     if re.match(r"[a-z]+", after) and re.match(r"[a-z]+", after).group() in rules["months"]:
         return True
-    time_or_price = sentence[max(0, start - 1):start] in (":", "$", "€", "£")
-    return (time_or_price or low < MIN_COUNT or (not has_comma and 1800 <= low <= 2100)
-            or is_measure_or_label(sentence, start, end))
+    if sentence[max(0, start - 1):start] in (":", "#", "+", "(") or re.match(r"[\s-]\d{2,}", sentence[end:end + 4]):
+        return True
+    if match["high"] and (high < low or any(w in rules["score_words"] for w in _words_before(sentence, start, 3))):
+        return True
+    plain = match["low"].replace(",", "")
+    if not money and (low < MIN_COUNT or ("," not in match["low"] and plain.isdigit() and 1800 <= low <= 2100)):
+        return True
+    if not money and len(plain) == 4 and plain.isdigit() and start <= 1 and int(plain[:2]) < 24 and int(plain[2:]) < 60:
+        return True
+    return not money and (is_age(sentence, start, end, low) or is_measure_or_label(sentence, start, end))
+
+
+def is_age(sentence: str, start: int, end: int, low: float) -> bool:
+    """'Ena Zizi, 69 - rescued', 'Warfield, 45, struck', '(69)': a person's age after their name."""
+    if low > MAX_AGE or low != int(low):
+        return False
+    name_comma = re.search(r"[A-Z][\w'’-]*,\s*$", sentence[:start])
+    bracketed = sentence[max(0, start - 1):start] == "(" and sentence[end:end + 1] == ")"
+    return bool(name_comma and re.match(r"\s*(?:[-–—,)]|$)", sentence[end:])) or bracketed
 
 
 def is_measure_or_label(sentence: str, start: int, end: int) -> bool:
-    """'a 20-acre compound', 'Jesse Warfield, 45, struck', 'Colt 45', 'Box 2171': a size, an age or a
-    name, not a count. A count is followed by what it counts, not by punctuation or a hyphenated unit,
-    and follows no capitalised word but the sentence's first."""
+    """'a 20-acre compound', 'Colt 45', 'Box 2171': a size or a name, not a count. A count is followed by
+    what it counts, not by punctuation or a hyphenated unit, and follows no capitalised word but the
+    sentence's first."""
     after = sentence[end:end + 2]
     if re.match(r"-[A-Za-z]|\s*[,;:)]|\.(?:\s|$)|$", after):
         return True
@@ -88,133 +144,144 @@ def is_measure_or_label(sentence: str, start: int, end: int) -> bool:
                 and before.group(1).lower() not in load_rules()["qualifier_words"])
 
 
-def counted_what(sentence: str, end: int) -> tuple[str, str]:
-    """What the number counts ('Isis militants') and the quantity it belongs to ('fighters')."""
+def counted_what(sentence: str, end: int) -> tuple[list[str], str]:
+    """The words right after the number saying what it counts ('US troops', 'tonnes of supplies') and the
+    thing counted ('troops', 'tonnes of supplies'): its last lower-case word, or its class."""
     rules = load_rules()
-    words = re.findall(r"[A-Za-z][\w'-]*", sentence[end:])
-    what = []
-    for word in words[:WHAT_WORDS]:
-        if word.lower() in rules["stop_words"] or (what and word[0].isupper()):
+    tokens = sentence[end:end + 100].split()
+    what: list[str] = []
+    for i, token in enumerate(tokens[:WHAT_WORDS + 2]):
+        word = token.strip("\"“”'‘’.,;:!?)")
+        lower = word.lower()
+        if not re.fullmatch(r"[A-Za-z][\w'’-]*", word) or token[:1] in "(\"“[":
+            break
+        if lower == "of" and what and what[-1].lower() in rules["measure_nouns"] and i + 1 < len(tokens):
+            thing = tokens[i + 1].strip("\"“”'‘’.,;:!?)")
+            what += ["of", thing] if re.fullmatch(r"[a-z][\w'’-]*", thing) else []
+            break
+        if lower in rules["stop_words"] or len(what) >= WHAT_WORDS or (what and word[0].isupper()
+                                                                         and not what[-1][0].isupper()):
             break
         what.append(word)
-        if word.lower() in rules["classes"]:
+        measured = lower in rules["measure_nouns"] and i + 1 < len(tokens) and tokens[i + 1] == "of"
+        if word != token or lower in rules["classes"] or (is_plural(word) and not word[0].isupper() and not measured):
             break
-    if not what:
-        return "", ""
-    verb = next((w.lower() for w in words[len(what):len(what) + VERB_WINDOW] if w.lower() in rules["count_verbs"]), "")
-    noun = next((rules["classes"][w.lower()] for w in what if w.lower() in rules["classes"]), what[0].lower())
-    return " ".join(what + ([verb] if verb and verb not in (w.lower() for w in what) else [])), f"{noun} {verb}".strip()
+    lower_words = [w.lower() for w in what if not w[0].isupper()]
+    if "of" in lower_words:
+        return what, " ".join(lower_words[lower_words.index("of") - 1:])
+    head = lower_words[-1] if lower_words else ""
+    return what, rules["classes"].get(head, head.removesuffix("s") if len(head) > 3 else head)
 
 
-@lru_cache(maxsize=1)
-def attribution_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str] | None]]:
-    """The attribution patterns in the order they are tried, each with a cheap pattern that any match
-    of it must contain (or None): the third, a run of capitalised words before a source noun, is slow
-    on long sentences, and most sentences have no source noun before a verb at all."""
+def plain_words(what: list[str]) -> list[str]:
+    """The lower-case words of what is counted, up to its head noun ('confirmed cases' -> confirmed, cases)."""
+    words = [w.lower() for w in what if not w[0].isupper()]
+    return words[:words.index("of")] if "of" in words else words
+
+
+def is_plural(word: str) -> bool:
+    """A count of two or more names its thing in the plural ('troops', 'people'); '6 Music presenter' and
+    '911 call' name something else."""
+    lower = word.lower()
+    return (lower.endswith("s") and not lower.endswith("ss")) or lower in load_rules()["plurals"]
+
+
+def count_verb(sentence: str, start: int, end: int, skip: int) -> str:
+    """A verb saying what happened to what is counted, in its clause and before the next number: after it
+    ('people were killed') or just before the number ('killed 25 people', 'left 50,000 dead')."""
     rules = load_rules()
-    verbs, nouns = rules["verbs"], "|".join(rules["source_nouns"])
-    said = rf"\s+(?:have\s+|has\s+|had\s+)?(?:{verbs})\b"
-    return [
-        (re.compile(rf"[,\"”]\s*(?P<who>(?:the\s+)?[A-Z][^,;\"“”]*?)\s+(?:{verbs})\s*\.?$"), None),
-        (re.compile(rf"\b(?:{verbs}|according to)\s+(?P<who>(?:the\s+)?[A-Z][^,;:\"“”]*?)(?=[,.;\"”]|$| that | on )"),
-         None),
-        (re.compile(rf"(?P<who>(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+)*(?:[a-z-]+\s+)?(?:{nouns})){said}", re.I),
-         re.compile(rf"(?:{nouns}){said}", re.I)),
-    ]
+    clause = re.split(r"[;:]|,\s+(?:while|but|whereas|and)\b|\s(?:while|but|whereas)\s|\d", sentence[end:])[0]
+    after = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", clause)][skip:skip + VERB_WINDOW]
+    before = _words_before(sentence, start, VERB_BEFORE)
+    found = [w for w in after + before[::-1] if w in rules["count_verbs"]]
+    outcomes = {v for words in rules["concepts"].values() for v in words["verbs"]}
+    return next((w for w in found if w in outcomes), found[0] if found else "")
 
 
-def find_attribution(sentence: str) -> str | None:
-    """Who a sentence attributes its figures to.
+def scope_of(what: list[str]) -> str | None:
+    """Whose or which: the capitalised words in front of the counted noun ('US' troops, 'IS' militants)."""
+    names = [w for w in what if w[0].isupper()]
+    return " ".join(names) or None
 
-    'said the UN office', '"...," the office said', 'US officials have estimated'.
-    """
+
+def place_after(sentence: str, end: int) -> str | None:
+    """Where, when the clause says it right after what is counted: 'in Mexico', 'worldwide'."""
+    clause = re.split(r"[;,]|\s(?:while|but|whereas|and)\s", sentence[end:end + 80])[0]
+    match = load_rules()["place"].search(clause)
+    if not match:
+        return None
+    return match["name"].strip() if match["name"] else match["everywhere"].lower()
+
+
+def is_background(sentence: str, published: str | None) -> bool:
+    """A sentence about an earlier time ('In 1918, 50 million people died'): its figures are not this
+    story's. A count 'since 1968' is a running total, and is this story's."""
+    if not published:
+        return False
+    year = int(published[:4])
+    return any(int(m["year"]) < year - 1 and not re.search(r"\b(?:since|from)\b", sentence[:m.start()], re.I)
+               for m in re.finditer(r"\b(?P<year>1[89]\d\d|20\d\d)\b", sentence))
+
+
+def sentence_figures(article: str, sentence: str, published: str | None = None) -> list[Found]:
+    """Every figure one sentence states; nothing from a line that is not a sentence (a headline, a caption)."""
+    rules = load_rules()
     text = sentence.strip()
-    for pattern, required in attribution_patterns():
-        if required is not None and not required.search(text):
-            continue
-        match = pattern.search(text)
-        if match and len(match.group("who").split()) <= 10:
-            return re.sub(r"^The\b", "the", match.group("who").strip())
-    return None
-
-
-def sentence_figures(article: str, sentence: str) -> list[Found]:
+    if not reporting(text) or is_background(text, published):
+        return []
     found = []
-    for match in load_rules()["figure"].finditer(sentence):
+    for match in rules["figure"].finditer(text):
         low = parse_number(match["low"])
         high = parse_number(match["high"]) if match["high"] else low
-        if "." in match["low"] and len(match["low"].split()) == 1:
+        if "." in match["low"] and len(match["low"].split()) == 1 and not match["currency"] \
+                and not re.search(r"[a-z]$", match["low"]):
             continue
-        if is_not_a_count(sentence, match.start("low"), match.end(), low, "," in match["low"]) or high < low:
+        if is_not_a_count(text, match, low, high):
             continue
-        what, quantity = counted_what(sentence, match.end())
-        if not what:
-            continue
-        number = f"{match['low']}-{match['high']}" if match["high"] else match["low"]
-        value = f"{match['qualifier'].lower()} {number}" if match["qualifier"] else number
-        found.append(Found(value, low, high, what, quantity, find_attribution(sentence), Citation(article, sentence)))
+        found += _figure(article, text, match, low, high, published)
     return found
 
 
-def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
-    """One Figure per quantity and value; a syndicated copy's citation goes when its original cites it too."""
-    groups: dict[tuple[str, float, float], list[Found]] = defaultdict(list)
-    for item in found:
-        groups[(item.quantity, item.low, item.high)].append(item)
-    figures = []
-    for (quantity, low, high), items in sorted(groups.items()):
-        cited = {i.citation.article for i in items}
-        citations = sorted({i.citation for i in items if copies.get(i.citation.article) not in cited},
-                           key=lambda c: (c.article, c.sentence))
-        first = min(items, key=lambda i: (i.attributed_to is None, i.citation.article))
-        figures.append(Figure(value=first.value, low=low, high=high, what=first.what, quantity=quantity,
-                              attributed_to=first.attributed_to, citations=citations))
-    return figures
-
-
-def conflicts(a: Figure, b: Figure) -> bool:
-    if a.quantity != b.quantity or set(a.articles) & set(b.articles):
-        return False
+def _figure(article: str, sentence: str, match: re.Match[str], low: float, high: float,
+            published: str | None) -> list[Found]:
     rules = load_rules()
-    noun, _, verb = a.quantity.partition(" ")
-    if noun not in rules["compared_classes"] and not (verb and noun in rules["compared_with_verb"]):
-        return False
-    overlap = a.low <= b.high and b.low <= a.high
-    return not overlap and max(a.high, b.high) <= MAX_RATIO * min(a.low, b.low)
+    what, head = counted_what(sentence, match.end())
+    currency = rules["currency_signs"].get(match["currency"] or "")
+    if not currency and head in rules["currency_words"]:
+        currency = rules["currency_words"][head]
+    verb = count_verb(sentence, match.start(), match.end(), len(what))
+    if currency:
+        head = currency
+    weak = head in rules["generic_heads"] or low < SMALL_COUNT or match["low"].lower() in rules["number_words"]
+    plain = [w for w in what if not w[0].isupper()]
+    counted = currency or " of " in head or bool(plain and is_plural(plain[-1]))
+    if not head or not counted or (weak and not verb) or (currency and not what and not verb):
+        return []
+    sign = match["currency"] or ""
+    number = f"{sign}{match['low']}-{sign}{match['high']}" if match["high"] else f"{sign}{match['low']}"
+    value = f"{match['qualifier'].lower()} {number}" if match["qualifier"] else number
+    shown = what + ([verb] if verb and verb not in (w.lower() for w in what) else [])
+    noun = rules["classes"].get(head, head)
+    modifiers = set(plain_words(what)[:-1]) - set(head.split()) - rules["neutral"]
+    quantity = quantity_of(noun, plain_words(what)[-1:], verb, modifiers)
+    return [Found(value, low, high, " ".join(shown), quantity, scope_of(what), place_after(sentence, match.end()),
+                  source_at(sentence, match.start()), Citation(article, sentence), published)]
 
 
-def flag_differences(figures: list[Figure]) -> list[Difference]:
-    """Mark figures of one quantity that disagree between sources.
-
-    Figures are compared only within a quantity, and only the most cited ones of each, so the work stays
-    bounded however large the corpus.
-    """
-    by_quantity: dict[str, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        by_quantity[figure.quantity].append(figure)
-    differences = []
-    for quantity, group in sorted(by_quantity.items()):
-        group = sorted(group, key=lambda f: (-len(f.citations), f.low))[:COMPARED_PER_QUANTITY]
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if conflicts(a, b):
-                    a.differs_from.append(b.value)
-                    b.differs_from.append(a.value)
-                    differences.append(describe_difference(a, b))
-    return differences
+def quantity_of(noun: str, head: list[str], verb: str, modifiers: set[str]) -> str:
+    """The thing counted, in words two articles share however they word it: its concept when it has one
+    ('81 people killed' and '81 deaths' are 'deaths'; '20 soldiers killed' is 'troops deaths'), else its
+    noun, then the words that narrow it down ('cases confirmed', 'cases suspected')."""
+    rules = load_rules()
+    for concept, words in rules["concepts"].items():
+        if verb in words["verbs"] and noun in (*rules["noun_classes"]["people"], "people", concept) \
+                or set(head) & set(words["nouns"]) or noun == concept:
+            rest = sorted(modifiers | ({verb} if verb and verb not in words["verbs"] else set()))
+            return " ".join([concept, *rest])
+        if verb in words["verbs"]:
+            return " ".join([noun, concept, *sorted(modifiers)])
+    return " ".join([noun, *sorted(modifiers | ({verb} if verb else set()))])
 
 
-def describe_difference(a: Figure, b: Figure) -> Difference:
-    def side(figure: Figure) -> Side:
-        who = f", according to {figure.attributed_to}" if figure.attributed_to else ""
-        return Side(f"{figure.value} {figure.what}{who}", figure.citations)
-    return Difference(topic=f"How many {a.quantity}: {a.value} or {b.value}", sides=[side(a), side(b)])
-
-
-def find_figures(articles: list[Article], syndication: list[Syndication]) -> tuple[list[Figure], list[Difference]]:
-    copies = {s.copy: s.original for s in syndication}
-    found = [f for a in articles for s in article_sentences(a) for f in sentence_figures(a.slug, s.text)]
-    figures = merge_found(found, copies)
-    differences = flag_differences(figures)
-    figures.sort(key=lambda f: (-len(f.articles), -f.high, f.quantity))
-    return figures, differences
+def article_figures(article: Article) -> list[Found]:
+    return [f for s in article_sentences(article) for f in sentence_figures(article.slug, s.text, article.published)]

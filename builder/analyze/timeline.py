@@ -31,6 +31,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Citation, Difference, Event, Side, Syndication
 from .datexpr import TimeMention, describe, find_mentions
+from .evidence import claim, states
+from .quality import headlines_of, reporting
+from .relevance import off_topic_articles
 from .sentences import article_sentences
 from .summary import independent
 from .trim import trim
@@ -49,6 +52,8 @@ DATES_PER_ROOT = 2.5
 MAX_DATES = 16
 CHRONOLOGY_MIN_DATES = 10
 ENTRY_AT_MOST = 3
+BACKGROUND_DAYS = 30
+CHRONOLOGY_WEIGHT = 1.0
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
                           r"then|until|just)\s+", re.I)
@@ -123,10 +128,14 @@ def publication_day(article: Article) -> TimeMention:
 
 
 def collect_claims(articles: list[Article]) -> list[Claim]:
-    """Every dated statement about the past (a plan for next week is not yet an event)."""
+    """Every dated statement of reporting about the past (a plan for next week is not yet an event; a
+    caption, a link list or a headline glued to a sentence is not reporting)."""
     claims = []
+    headlines = headlines_of(articles)
     for article in articles:
         for p, sentence in enumerate(article_sentences(article)):
+            if not reporting(sentence.text, headlines):
+                continue
             mentions = [m for m in find_mentions(sentence.text, article.published)
                         if not article.published or m.lo.isoformat() <= article.published]
             for mention in mentions:
@@ -188,13 +197,25 @@ def group_claims(claims: list[Claim], pairs: sparse.coo_matrix) -> list[list[int
     return list(groups.values())
 
 
-def to_event(members: list[Claim]) -> tuple[Event, int]:
-    """One event (the text of its most prominent claim, every citation) and how early in an article it is told."""
+@dataclass
+class Grouped:
+    """An event with what ranks it: how early in an article it is told, and every article whose claim
+    joined it (a looser set than its citations, which only the articles stating its words get)."""
+
+    event: Event
+    position: int
+    reporters: set[str]
+
+
+def to_event(members: list[Claim]) -> Grouped:
+    """One event: the text of its most prominent claim, cited by each article that states that text."""
     first = min(members, key=lambda c: (c.position, c.mention.resolved_from is not None, len(c.text)))
-    citations = list(dict.fromkeys(Citation(c.article, c.sentence) for c in members))
+    wanted = claim(first.text)
+    stating = [c for c in members if c is first or states(wanted, c.sentence)]
+    citations = list(dict.fromkeys(Citation(c.article, c.sentence) for c in stating))
     event = Event(date=first.mention.date, text=first.text, citations=citations,
                   resolved_from=first.mention.resolved_from)
-    return event, first.position
+    return Grouped(event, first.position, {c.article for c in members})
 
 
 def date_budget(n_articles: int) -> int:
@@ -202,61 +223,89 @@ def date_budget(n_articles: int) -> int:
     return min(MAX_DATES, max(1, round(DATES_PER_ROOT * math.sqrt(n_articles))))
 
 
-def day_salience(events: list[Event], published: dict[str, str | None], volume: Counter) -> float:
+def day_salience(groups: list[Grouped], published: dict[str, str | None], volume: Counter) -> float:
     """How much a day mattered: the later days on which articles came back to it, a quarter per such
     article, and half per article published on it.
 
     Coming back to a day over and over, in coverage spread across time, marks a turning point; many
     reports in one news cycle mark a busy day, which the day's own coverage already counts.
     """
-    date = events[0].date
-    looking_back = {a for e in events for a in e.articles if (published.get(a) or "") > date}
+    date = groups[0].event.date
+    looking_back = {a for g in groups for a in g.reporters if (published.get(a) or "") > date}
     later_days = {published[a] for a in looking_back}
     return len(later_days) + LOOK_BACK_WEIGHT * len(looking_back) + COVERAGE_WEIGHT * volume[date]
 
 
-def coarse_weight(events: list[Event]) -> int:
-    return len({a for e in events for a in e.articles})
+def centrality(group: Grouped, published: dict[str, str | None]) -> tuple:
+    """The day's central event is the one later coverage keeps repeating: most later articles, then most
+    articles, then told earliest."""
+    later = sum((published.get(a) or "") > group.event.date for a in group.reporters)
+    return -later, -len(group.reporters), group.position, group.event.text
 
 
-def select_events(events: list[tuple[Event, int]], published: dict[str, str | None],
-                  chronology: set[str]) -> list[Event]:
+def story_start(published: dict[str, str | None]) -> str | None:
+    """The first day of the story: BACKGROUND_DAYS before its first article. Anything earlier is background."""
+    dates = [d for d in published.values() if d]
+    if not dates:
+        return None
+    return (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
+
+
+def select_events(groups: list[Grouped], published: dict[str, str | None], chronology: set[str]) -> list[Event]:
     """The chronology's days and the most salient others (and a few months or years), at most
-    EVENTS_PER_DATE events each, in date order."""
+    EVENTS_PER_DATE events each, central event first, in date order. The central events of the ranked
+    and listed days within the story's period are its key events; what happened before it is background."""
     n_articles = len(published)
-    by_date: dict[str, list[Event]] = defaultdict(list)
-    position = {id(event): p for event, p in events}
-    for event, _ in events:
-        by_date[event.date].append(event)
+    by_date: dict[str, list[Grouped]] = defaultdict(list)
+    for group in groups:
+        by_date[group.event.date].append(group)
     volume = Counter(d for d in published.values() if d)
     budget = date_budget(n_articles)
-    salience = {d: day_salience(es, published, volume) for d, es in by_date.items() if len(d) == 10}
+    salience = {d: day_salience(gs, published, volume) for d, gs in by_date.items() if len(d) == 10}
     bar = min(MIN_SALIENCE, SALIENCE_PER_ROOT * math.sqrt(n_articles))
     ranked = sorted((d for d in salience if salience[d] >= bar and d not in chronology), key=lambda d: (-salience[d], d))
     covered = [d for d in published.values() if d]
     listed_in_period = sum(min(covered) <= d <= max(covered) for d in chronology) if covered else 0
     days = sorted(chronology & set(by_date)) + ranked[:max(0, budget - listed_in_period)]
-    weight = {d: coarse_weight(es) for d, es in by_date.items() if len(d) < 10}
+    weight = {d: len({a for g in gs for a in g.reporters}) for d, gs in by_date.items() if len(d) < 10}
     coarse = sorted(weight, key=lambda d: (-weight[d], d))
     coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d] >= 2][:max(KEEP_ALL_UP_TO, budget) // 2]
+    start = story_start(published) or ""
     kept = []
     for date in days + coarse:
-        ranked = sorted(by_date[date], key=lambda e: (-len(e.articles), position[id(e)], e.text))
-        kept += ranked[:EVENTS_PER_DATE + (n_articles <= KEEP_ALL_UP_TO)]
-    return sorted(kept, key=lambda e: (e.date, -len(e.articles)))
+        ranked_here = sorted(by_date[date], key=lambda g: centrality(g, published))
+        weight = salience.get(date, 0.0) + (CHRONOLOGY_WEIGHT if date in chronology else 0.0)
+        for k, group in enumerate(ranked_here[:EVENTS_PER_DATE + (n_articles <= KEEP_ALL_UP_TO)]):
+            event = group.event
+            event.background = event.date[:len(start)] < start[:len(event.date)]
+            event.key = k == 0 and len(date) == 10 and not event.background
+            event.salience = weight
+            kept.append(event)
+    order = {id(e): i for i, e in enumerate(kept)}
+    return sorted(kept, key=lambda e: (e.date, order[id(e)]))
 
 
 def overlap(a: TimeMention, b: TimeMention) -> bool:
     return a.lo <= b.hi and b.lo <= a.hi
 
 
-def date_conflicts(claims: list[Claim], pairs: sparse.coo_matrix) -> list[Difference]:
-    """The same event (near-identical text) dated incompatibly by different articles, each side citing its articles."""
+def same_event(a: Claim, b: Claim) -> bool:
+    """Each claim's sentence states the other's event (evidence.states), whatever date each gives it."""
+    return states(claim(a.text), b.sentence) and states(claim(b.text), a.sentence)
+
+
+def date_conflicts(claims: list[Claim], pairs: sparse.coo_matrix, start: str | None) -> list[Difference]:
+    """The same event dated on different days by different articles, each side citing its article: both
+    dates days of the story's period, each article stating the other's event, and the articles saying
+    different dates (the same 'yesterday' in articles of different days is one text published twice)."""
     sides: dict[frozenset[int], None] = {}
     for i, j, score in zip(pairs.row, pairs.col, pairs.data):
         a, b = claims[i], claims[j]
-        vague = len(a.mention.date) == 4 or len(b.mention.date) == 4 or not (a.mention.raw and b.mention.raw)
-        if score >= CONFLICT and a.article != b.article and not vague and not overlap(a.mention, b.mention):
+        days = a.mention.precise and b.mention.precise and bool(a.mention.raw and b.mention.raw)
+        worded_alike = a.mention.raw.lower() == b.mention.raw.lower() and a.mention.resolved_from is not None
+        in_period = not start or min(a.mention.date, b.mention.date) >= start
+        if score >= CONFLICT and a.article != b.article and days and in_period and not worded_alike \
+                and not overlap(a.mention, b.mention) and same_event(a, b):
             sides[frozenset((int(i), int(j)))] = None
     differences = []
     for pair in sides:
@@ -272,20 +321,24 @@ def _side(claim: Claim) -> str:
     return f"{claim.mention.date}{how}"
 
 
-def build_timeline_and_conflicts(articles: list[Article], syndication: list[Syndication]) \
-        -> tuple[list[Event], list[Difference]]:
+def build_timeline_and_conflicts(articles: list[Article], syndication: list[Syndication],
+                                 off_topic: frozenset[str] | None = None) -> tuple[list[Event], list[Difference]]:
+    """The timeline and the date conflicts, from the independent articles about the story (off_topic: the
+    articles about another story, relevance.py; worked out here when not given)."""
+    off_topic = off_topic_articles(articles) if off_topic is None else off_topic
     every_claim = collect_claims(sorted(articles, key=lambda a: (a.published or "9999", a.slug)))
     published = {a.slug: a.published for a in articles}
     chronology, listed_days = latest_chronology(every_claim, published)
-    counted = {a.slug for a in independent(articles, syndication)} | ({chronology} if chronology else set())
+    counted = ({a.slug for a in independent(articles, syndication)} - off_topic) | ({chronology} if chronology else set())
     claims = [c for c in every_claim if c.article in counted]
     if not claims:
         return [], []
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([c.text for c in claims]).tocsr()
     pairs = similar_pairs(matrix, min(SAME_EVENT, CONFLICT))
-    events = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
+    groups = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
     counted_published = {slug: published[slug] for slug in counted}
-    return select_events(events, counted_published, listed_days), date_conflicts(claims, pairs)
+    return (select_events(groups, counted_published, listed_days),
+            date_conflicts(claims, pairs, story_start(counted_published)))
 
 
 def build_timeline(articles: list[Article], syndication: list[Syndication]) -> list[Event]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Article, Citation, Dossier, Entity, Figure
+from ..model import Article, Citation, Dossier, Entity, Figure, Series
 from .export_schema import FORMAT_VERSION, SCHEMA
 
 EXPORT = "dossier.json"
@@ -35,7 +35,14 @@ def export_citations(citations: list[Citation]) -> list[dict]:
 def export_figure(figure: Figure) -> dict:
     return {"value": figure.value, "low": figure.low, "high": figure.high, "what": figure.what,
             "quantity": figure.quantity, "attributed_to": figure.attributed_to, "articles": figure.articles,
-            "citations": export_citations(figure.citations), "differs_from": sorted(figure.differs_from)}
+            "citations": export_citations(figure.citations), "differs_from": sorted(figure.differs_from),
+            "scope": figure.scope, "place": figure.place, "date": figure.date, "key": figure.key}
+
+
+def export_series(series: Series) -> dict:
+    return {"what": series.what, "quantity": series.quantity, "scope": series.scope, "place": series.place,
+            "points": [{"date": p.date, "value": p.value, "source": p.source,
+                        "citations": export_citations(p.citations)} for p in series.points]}
 
 
 def export_dossier(dossier: Dossier) -> dict:
@@ -50,8 +57,10 @@ def export_dossier(dossier: Dossier) -> dict:
         "syndication": [{"copy": s.copy, "original": s.original, "shared": s.shared, "total": s.total,
                          "similarity": s.similarity} for s in sorted(dossier.syndication, key=lambda s: s.copy)],
         "events": [{"date": e.date, "text": e.text, "articles": e.articles, "resolved_from": e.resolved_from,
-                    "citations": export_citations(e.citations)} for e in dossier.events],
+                    "citations": export_citations(e.citations), "key": e.key, "background": e.background}
+                   for e in dossier.events],
         "figures": [export_figure(f) for f in dossier.figures],
+        "series": [export_series(s) for s in dossier.series],
         "summary": [{"text": s.text, "articles": sorted(s.articles), "date": s.date,
                      "citations": export_citations(s.citations)} for s in dossier.summary],
         "differences": [{"topic": d.topic, "sides": [{"text": side.text, "articles": side.articles,

@@ -6,8 +6,9 @@ dossier.json is the whole analysed dossier as data, for tools that want more tha
   (article slug, the sentence, the text as written) and the related entities (by slug).
 - `related`: for each article slug, its most related articles, best first, with a score and reasons.
 - `syndication`: copy -> original links between articles that run one wire story.
-- `events`, `figures`, `summary`, `differences`: the timeline, key figures (with the articles reporting
-  them and the values they differ from), the overview sentences, and the points where sources disagree.
+- `events`, `figures`, `series`, `summary`, `differences`: the timeline, key figures (with the articles
+  reporting them and the values they differ from), counts that grew over time (dated, per source), the
+  overview sentences, and the points where sources disagree.
   Every statement carries `citations`: each cited article with the words of it that state the statement
   (`sentence`), the same quote the site shows on hover and in the footnote.
 Every article reference is an article slug (the page is articles/<slug>.md). The file is deterministic:
@@ -66,7 +67,9 @@ SYNDICATION = _object({"copy": SLUG, "original": SLUG, "shared": {"type": "integ
 
 EVENT = _object({"date": _text("YYYY, YYYY-MM or YYYY-MM-DD"), "text": _text("what happened"),
                  "articles": SLUGS, "citations": _list(CITATION, "the sentences that date it"),
-                 "resolved_from": _text("the relative expression it was resolved from", True)}, "a dated event")
+                 "resolved_from": _text("the relative expression it was resolved from", True),
+                 "key": {"type": "boolean", "description": "the central event of a day that matters (on the home page)"},
+                 "background": {"type": "boolean", "description": "before the story's period"}}, "a dated event")
 
 FIGURE = _object({
     "value": _text("the figure as reported, e.g. 'more than 330,000', '2,500-3,500'"),
@@ -74,8 +77,22 @@ FIGURE = _object({
     "quantity": _text("the quantity compared between sources, e.g. 'fighters', 'people killed'"),
     "attributed_to": _text("who the articles say gives the figure", True),
     "articles": SLUGS, "citations": _list(CITATION, "one per reporting article (syndicated copies count once)"),
-    "differs_from": _list({"type": "string"}, "values of the same quantity other sources give"),
+    "differs_from": _list({"type": "string"}, "values of the same quantity other sources give at about the same time"),
+    "scope": _text("whose or which, from what it counts ('US' in '1,000 US troops')", True),
+    "place": _text("where, when the sentence says it right after what is counted ('Mexico', 'worldwide')", True),
+    "date": _text("the earliest publication date of an article reporting it, YYYY-MM-DD", True),
+    "key": {"type": "boolean", "description": "shown on the home page: reported by two independent articles "
+                                              "(by one in a dossier of at most ten)"},
 }, "a key figure")
+
+SERIES = _object({
+    "what": _text("what is counted"), "quantity": _text("the quantity, as in figures"),
+    "scope": _text("whose or which", True), "place": _text("where", True),
+    "points": _list(_object({"date": _text("publication date of the reporting articles"),
+                             "value": _text("the value given"), "source": _text("who gives it"),
+                             "citations": _list(CITATION, "the articles that report it, quoted")}, "one value"),
+                    "in date order"),
+}, "a count that grew as the story went on (the dead, the displaced), by date and source")
 
 SUMMARY = _object({"text": _text("a summary sentence"), "articles": SLUGS, "date": _text("its date", True),
                    "citations": _list(CITATION, "each article that states it, with its words (copies count once)")},
@@ -100,6 +117,7 @@ SCHEMA = {
         "syndication": _list(SYNDICATION, "syndicated copies"),
         "events": _list(EVENT, "the timeline, in date order"),
         "figures": _list(FIGURE, "key figures, most reported first"),
+        "series": _list(SERIES, "growing counts as dated series"),
         "summary": _list(SUMMARY, "the overview, in order"),
         "differences": _list(DIFFERENCE, "where the sources disagree"),
     }, "A dossier: the articles about one story and everything found across them."),

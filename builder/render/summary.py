@@ -11,9 +11,11 @@ from .timeline import event_date
 
 PAGE = "index.md"
 KEY_EVENTS = 12
+BACKGROUND_SHOWN = 4
 SOURCES_SHOWN = 50
 FIGURES_SHOWN = 25
 DIFFERENCES_SHOWN = 20
+SERIES_SHOWN = 8
 SOURCES_PER_ITEM = 5  # links or footnotes per figure or per side of a difference
 
 
@@ -30,17 +32,30 @@ def overview_section(dossier: Dossier) -> str:
 
 
 def key_events(dossier: Dossier) -> list[Event]:
-    """The events most articles report, in date order: the home page shows these, the timeline page all."""
-    ranked = sorted(dossier.events, key=lambda e: (-len(e.articles), -len(e.date), e.date))[:KEY_EVENTS]
+    """The central event of each day that matters, in date order (at most KEY_EVENTS, the days that matter
+    most): the home page shows these, the timeline page every event of those days and the background."""
+    ranked = sorted((e for e in dossier.events if e.key), key=lambda e: (-e.salience, e.date))[:KEY_EVENTS]
     return sorted(ranked, key=lambda e: e.date)
+
+
+def background_events(dossier: Dossier) -> list[Event]:
+    """What happened before the story's period, most cited first (at most BACKGROUND_SHOWN), in date order."""
+    ranked = sorted((e for e in dossier.events if e.background), key=lambda e: (-len(e.articles), e.date))
+    return sorted(ranked[:BACKGROUND_SHOWN], key=lambda e: e.date)
 
 
 def timeline_section(dossier: Dossier) -> str:
     notes = Footnotes("t", dossier, PAGE)
-    rows = [f"- **{event_date(e.date)}**: {md_text(e.text)}{notes.cite(one_per_article(e.citations))}"
-            for e in key_events(dossier)]
-    more = f"[Full timeline: all {len(dossier.events)} events, drawn and tabulated](timeline.md)"
-    lines = ["\n".join(rows), more] if rows else []
+
+    def line(event: Event) -> str:
+        return f"- **{event_date(event.date)}**: {md_text(event.text)}{notes.cite(one_per_article(event.citations))}"
+
+    lines = ["\n".join(line(e) for e in key_events(dossier))] if key_events(dossier) else []
+    background = background_events(dossier)
+    if background:
+        lines.append("Background, before the story:\n\n" + "\n".join(line(e) for e in background))
+    if lines:
+        lines.append(f"[Full timeline: all {len(dossier.events)} events, drawn and tabulated](timeline.md)")
     return _cited_section("timeline", "What happened when", lines, notes, "No dated events were found.")
 
 
@@ -55,14 +70,30 @@ def _capped(items: list, shown: int, weight, noun: str) -> tuple[list, str]:
 
 def figures_section(dossier: Dossier) -> str:
     notes = Footnotes("f", dossier, PAGE)
-    rows = ["| Figure | What it counts | According to | Reported by |", "|---|---|---|---|"]
-    shown, more = _capped(dossier.figures, FIGURES_SHOWN, lambda f: len(f.articles), "figures")
-    for figure in shown:
-        flag = " (differs between sources)" if figure.differs_from else ""
-        rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
-                    f"{md_text(figure.attributed_to or '—')} | {cited_sources(notes, figure.citations, SOURCES_PER_ITEM)} |")
-    return _cited_section("figures", "Key figures", ["\n".join(rows) + more] if dossier.figures else [], notes,
-                          "No figures were found.")
+    parts = []
+    key = [f for f in dossier.figures if f.key]
+    if key:
+        rows = ["| Figure | What it counts | According to | Reported by |", "|---|---|---|---|"]
+        shown, more = _capped(key, FIGURES_SHOWN, lambda f: len(f.articles), "figures")
+        for figure in shown:
+            flag = " (differs between sources)" if figure.differs_from else ""
+            rows.append(f"| {md_text(figure.value)}{flag} | {md_text(figure.what)} | "
+                        f"{md_text(figure.attributed_to or '—')} | {cited_sources(notes, figure.citations, SOURCES_PER_ITEM)} |")
+        parts.append("\n".join(rows) + more)
+    if dossier.series:
+        parts.append(series_list(dossier, notes))
+    return _cited_section("figures", "Key figures", parts, notes, "No figures were found.")
+
+
+def series_list(dossier: Dossier, notes: Footnotes) -> str:
+    """Counts that grew as the story went on, one line each: dated values with their sources."""
+    shown, more = _capped(dossier.series, SERIES_SHOWN, lambda s: sum(len(p.citations) for p in s.points), "series")
+    lines = []
+    for series in shown:
+        points = "; ".join(f"{event_date(p.date)}: {md_text(p.value)} ({md_text(p.source)})"
+                           f"{notes.cite(one_per_article(p.citations)[:SOURCES_PER_ITEM])}" for p in series.points)
+        lines.append(f"- **{md_text(series.what)}**: {points}")
+    return "### Counts over time\n\n" + "\n".join(lines) + more
 
 
 def differences_section(dossier: Dossier) -> str:

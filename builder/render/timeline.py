@@ -60,25 +60,32 @@ def timeline_svg(events: list[Event]) -> str:
             f'stroke-opacity="0.4" stroke-width="2"/>{rows}</svg></div>')
 
 
-def events_table(dossier: Dossier) -> str:
-    """Every event with how it is dated and its sources, each source with a footnote quoting it."""
-    notes = Footnotes("e", dossier, PAGE)
+def events_table(dossier: Dossier, events: list[Event], prefix: str) -> str:
+    """Events with how each is dated and its sources, each source with a footnote quoting it; a day's
+    central event (the one later coverage keeps repeating) comes first, in bold."""
+    notes = Footnotes(prefix, dossier, PAGE)
     rows = ["| Date | Event | How it is dated | Sources |", "|---|---|---|---|"]
-    for event in dossier.events:
+    for event in events:
         how = md_text(event.resolved_from) if event.resolved_from else "stated in the text"
-        rows.append(f"| {md_text(event.date)} | {md_text(event.text)} | {how} | "
+        text = f"**{md_text(event.text)}**" if event.key else md_text(event.text)
+        rows.append(f"| {md_text(event.date)} | {text} | {how} | "
                     f"{cited_sources(notes, event.citations, SOURCES_PER_EVENT)} |")
     return "\n".join(rows) + "\n\n" + notes.definitions()
 
 
 def render_timeline_page(dossier: Dossier) -> str:
     parts = ["# Timeline"]
+    story = [e for e in dossier.events if not e.background]
+    background = [e for e in dossier.events if e.background]
     if dossier.events:
         intro = (f"{len(dossier.events)} dated events read off the articles. Relative dates ('on Sunday', "
                  "'last week') are resolved against each article's publication date; a copy of a wire story "
-                 "counts once.")
-        parts += [intro, section("timeline-chart", timeline_svg(dossier.events)),
-                  section("timeline-table", f"## All events\n\n{events_table(dossier)}")]
+                 "counts once. The central event of each day that matters is in bold.")
+        parts += [intro, section("timeline-chart", timeline_svg(story or dossier.events)),
+                  section("timeline-table", f"## All events\n\n{events_table(dossier, story, 'e')}")]
+        if background:
+            parts.append(section("timeline-background", "## Background, before the story\n\n"
+                                 + events_table(dossier, background, "b")))
     else:
         parts.append("No dated events were found in the articles.")
     return with_front_matter(generated_meta("Timeline", hide=["navigation"]), "\n\n".join(parts))

@@ -1,0 +1,189 @@
+"""Figures across articles: one figure per thing counted and value, counts that grow as dated series,
+and differences only between sources that count the same thing at about the same time.
+
+- Merging: figures merge only when they count the same thing (noun class, what happened to it, and
+  scope) with the same value; '20,000 people killed' and '20,000 people displaced' stay apart. A
+  syndicated copy never adds a second source.
+- Series: a count that grows as the story goes on (the dead, the injured, the displaced, aid
+  delivered; data/figure_rules.yml `growing`) reported on at least two days is a dated series, each
+  point naming its source; a rising toll is not a disagreement.
+- Differences: two values of the same quantity with a compatible scope ('troops' and 'US troops',
+  not 'US troops' and 'Brazilian troops'), from articles published at most SAME_TIME_DAYS apart,
+  that do not overlap and are within a factor of MAX_RATIO (so not plainly different counts).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..model import Article, Difference, Figure, Series, SeriesPoint, Side, Syndication
+from .figures import Found, article_figures, load_rules
+
+MAX_RATIO = 5.0
+SMALL_DOSSIER = 10
+NEAR = 0.15
+SAME_TIME_DAYS = 1
+COMPARED_PER_QUANTITY = 200
+SERIES_POINTS = 10
+
+
+def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
+    """One Figure per quantity, scope and value; a syndicated copy's citation goes when its original cites it too."""
+    groups: dict[tuple, list[Found]] = defaultdict(list)
+    for item in found:
+        groups[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high)].append(item)
+    figures = []
+    for (quantity, _, _, low, high), items in sorted(groups.items()):
+        cited = {i.citation.article for i in items}
+        kept = [i for i in items if copies.get(i.citation.article) not in cited]
+        citations = sorted({i.citation for i in kept}, key=lambda c: (c.article, c.sentence))
+        first = min(kept, key=lambda i: (i.attributed_to is None, i.date or "9999", i.citation.article))
+        figures.append(Figure(value=first.value, low=low, high=high, what=first.what, quantity=quantity,
+                              attributed_to=named_sources(kept, first.attributed_to), citations=citations,
+                              scope=first.scope, place=first.place,
+                              date=min((i.date for i in kept if i.date), default=None)))
+    return figures
+
+
+def named_sources(items: list[Found], first: str | None) -> str | None:
+    """The sources the articles name for one figure, each once ('government spokesman Josep Pique' holds
+    'Josep Pique'), the first found first."""
+    named = sorted({i.attributed_to for i in items if i.attributed_to}, key=lambda w: (w != first, -len(w), w))
+    kept: list[str] = []
+    for who in named:
+        if not any(who.casefold() in other.casefold() for other in kept):
+            kept.append(who)
+    return "; ".join(kept) or None
+
+
+def is_growing(quantity: str) -> bool:
+    growing = load_rules()["growing"]
+    return any(word in growing for word in quantity.split())
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Whose or where, as far as both say it: 'troops' may be 'US troops'; 'US' and 'Brazilian' troops differ."""
+    return a is None or b is None or a.casefold() == b.casefold()
+
+
+def bounds(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, from its qualifier: 'more than 800' is 800 or more, 'about 500' 425-575."""
+    rules = load_rules()
+    qualifier = next((q for q in sorted(rules["qualifier_bounds"], key=len, reverse=True)
+                      if figure.value.lower().startswith(q + " ")), None)
+    kind = rules["qualifier_bounds"].get(qualifier)
+    if kind == "above":
+        return figure.low, float("inf")
+    if kind == "below":
+        return figure.low * (1 - NEAR), figure.high
+    if kind == "near":
+        return figure.low * (1 - NEAR), figure.high * (1 + NEAR)
+    return figure.low, figure.high
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def is_compared(quantity: str) -> bool:
+    rules = load_rules()
+    noun, _, verb = quantity.partition(" ")
+    return noun in rules["compared_classes"] or bool(verb and noun in rules["compared_with_verb"])
+
+
+def same_place(a: Figure, b: Figure, many_places: bool) -> bool:
+    """Counts of people, the dead or cases in a dossier that spans many places must say where, and say the
+    same place; armed forces and the counts of a small dossier on one event may leave it unsaid."""
+    noun = a.quantity.split()[0]
+    if many_places and noun in load_rules()["placed_classes"]:
+        return bool(a.place and b.place) and a.place.casefold() == b.place.casefold()
+    return compatible(a.place, b.place)
+
+
+def conflicts(a: Figure, b: Figure, many_places: bool = False) -> bool:
+    """Two values of one thing from different sources at about the same time that cannot both be true: the
+    same day for a count that grows, within SAME_TIME_DAYS for others."""
+    if a.quantity != b.quantity or set(a.articles) & set(b.articles):
+        return False
+    if not compatible(a.scope, b.scope) or not same_place(a, b, many_places):
+        return False
+    apart = days_apart(a.date, b.date)
+    if not is_compared(a.quantity) or apart is None or apart > (0 if is_growing(a.quantity) else SAME_TIME_DAYS):
+        return False
+    (a_low, a_high), (b_low, b_high) = bounds(a), bounds(b)
+    overlap = a_low <= b_high and b_low <= a_high
+    return not overlap and max(a.high, b.high) <= MAX_RATIO * min(a.low, b.low)
+
+
+def side(figure: Figure, byline: dict[str, str]) -> Side:
+    """'2,500-3,500 Isis militants, according to US officials (The Guardian, 2017-11-09)'."""
+    who = f", according to {figure.attributed_to}" if figure.attributed_to else ""
+    outlets = ", ".join(dict.fromkeys(byline.get(a, a) for a in figure.articles))
+    return Side(f"{figure.value} {figure.what}{who} ({outlets}, {figure.date})", figure.citations)
+
+
+def flag_differences(figures: list[Figure], byline: dict[str, str], many_places: bool = False) -> list[Difference]:
+    """Mark figures of one quantity that disagree between sources.
+
+    Figures are compared only within a quantity, and only the most cited ones of each, so the work stays
+    bounded however large the corpus.
+    """
+    by_quantity: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_quantity[figure.quantity].append(figure)
+    differences = []
+    for quantity, group in sorted(by_quantity.items()):
+        group = sorted(group, key=lambda f: (-len(f.citations), f.low))[:COMPARED_PER_QUANTITY]
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if conflicts(a, b, many_places):
+                    a.differs_from.append(b.value)
+                    b.differs_from.append(a.value)
+                    first, second = sorted((a, b), key=lambda f: (f.date or "", f.low))
+                    differences.append(Difference(topic=f"How many {first.what}: {first.value} or {second.value}",
+                                                  sides=[side(first, byline), side(second, byline)]))
+    return differences
+
+
+def build_series(figures: list[Figure], byline: dict[str, str]) -> list[Series]:
+    """Growing counts reported on at least two days, as dated points per source."""
+    by_thing: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if is_growing(figure.quantity) and figure.date:
+            by_thing[(figure.quantity, (figure.scope or "").lower(), (figure.place or "").lower())].append(figure)
+    series = []
+    for (quantity, _, _), group in sorted(by_thing.items()):
+        if len({f.date for f in group}) < 2 or len({(f.low, f.high) for f in group}) < 2:
+            continue
+        ranked = sorted(group, key=lambda f: -len(f.articles))[:SERIES_POINTS]
+        points = [SeriesPoint(date=f.date, value=f.value, citations=f.citations,
+                              source=f.attributed_to or ", ".join(dict.fromkeys(byline.get(a, a) for a in f.articles)))
+                  for f in sorted(ranked, key=lambda f: (f.date, f.low))]
+        top = max(group, key=lambda f: len(f.articles))
+        series.append(Series(what=top.what, quantity=quantity, scope=top.scope, place=top.place, points=points))
+    return sorted(series, key=lambda s: -sum(len(p.citations) for p in s.points))
+
+
+def find_figures(articles: list[Article], syndication: list[Syndication], off_topic: frozenset[str] = frozenset()) \
+        -> tuple[list[Figure], list[Difference], list[Series]]:
+    """The dossier's figures (most reported first), the differences between sources, and growing counts;
+    none from articles about another story (relevance.py)."""
+    found = [f for article in articles if article.slug not in off_topic for f in article_figures(article)]
+    byline = {a.slug: a.byline for a in articles}
+    copies = {s.copy: s.original for s in syndication}
+    figures = merge_found(found, copies)
+    independent = len(articles) - len(copies)
+    differences = flag_differences(figures, byline, many_places=independent > SMALL_DOSSIER)
+    series = build_series(figures, byline)
+    mark_key_figures(figures, independent)
+    figures.sort(key=lambda f: (not f.key, -len(f.articles), f.attributed_to is None, -f.high, f.quantity))
+    return figures, differences, series
+
+
+def mark_key_figures(figures: list[Figure], independent: int) -> None:
+    """The figures worth a line on the home page: in a dossier of more than SMALL_DOSSIER independent
+    articles, those two of them report; in a small one, all."""
+    for figure in figures:
+        figure.key = len(figure.articles) >= 2 or independent <= SMALL_DOSSIER

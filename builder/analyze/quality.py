@@ -1,0 +1,95 @@
+"""Which sentences can stand on their own in the dossier: complete, in the article's own reporting, not page
+furniture, not a headline or caption glued in front of a sentence, not leaning on a sentence outside them.
+
+The overview (summary.py) takes only sentences that pass `usable`; the timeline and the key figures take
+only sentences that pass `reporting`. The word lists are in data/quality.yml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Article
+from .sentences import tokens
+
+MIN_WORDS, MAX_WORDS = 8, 55
+REPORTING_MIN_WORDS = 6
+PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> dict:
+    text = resources.files(__package__).joinpath("data/quality.yml").read_text(encoding="utf-8")
+    rules = yaml.safe_load(text)
+    rules["dangling_starts"] = frozenset(rules["dangling_starts"])
+    rules["boilerplate"] = re.compile(r"(?:^|\b)(?:" + "|".join(rules["boilerplate"]) + r")\b", re.I)
+    clauses = "|".join(re.escape(c) for c in rules["dangling_clauses"])
+    rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
+                                          rf"(?:that\s+)?(?:{clauses})\b", re.I)
+    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]")
+    rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
+    rules["person_noun"] = re.compile(r"\b(?:" + "|".join(rules["person_nouns"]) + r")s?\b", re.I)
+    return rules
+
+
+DANGLING_STARTS = load_rules()["dangling_starts"]
+
+
+def dangling_referent(text: str) -> bool:
+    """'... said that's because ...', or a 'he'/'she' with nobody named before it: the sentence points outside."""
+    rules = load_rules()
+    if rules["dangling_clause"].search(text):
+        return True
+    pronoun = rules["pronoun"].search(text)
+    if not pronoun:
+        return False
+    before = text[:pronoun.start()]
+    named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", before) or re.match(r"[A-Z][a-z]+\s+[A-Z]", before)
+    return not (named or rules["person_noun"].search(before))
+
+
+def glued_headline(text: str, headlines: frozenset[str]) -> bool:
+    """A headline or caption run into the sentence: a lower-case word followed, with no punctuation, by a
+    capitalised clause opener, or the sentence opening with another article's headline."""
+    if load_rules()["glue"].search(text):
+        return True
+    opening = " ".join(tokens(text)[:12])
+    return any(opening.startswith(h) and len(opening) > len(h) for h in headlines)
+
+
+def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
+    """A sentence a reader can take out of its article: complete, not a question, its subject inside it,
+    no page noise or glued headline."""
+    rules = load_rules()
+    words = text.split()
+    first = tokens(text[:30])[:2]
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper() and text[:1] not in "\"“`'":
+        return False
+    end = text.rstrip("\"”’')")
+    if end.endswith("?") or not end.endswith((".", "!")) or end.endswith(".."):
+        return False
+    if first and (first[0] in rules["dangling_starts"] or " ".join(first) in rules["dangling_starts"]):
+        return False
+    if text.count("\"") % 2 or any(text.count(a) != text.count(b) for a, b in PAIRS):
+        return False
+    capitals = sum(w[:1].isupper() for w in words)
+    return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
+            and not glued_headline(text, headlines))
+
+
+def headlines_of(articles: list[Article]) -> frozenset[str]:
+    """The articles' headlines as token strings (titles made from a lead are not headlines)."""
+    return frozenset(" ".join(tokens(a.title)) for a in articles
+                     if a.title and getattr(a, "title_from", "headline") == "headline" and len(tokens(a.title)) >= 4)
+
+
+def reporting(text: str, headlines: frozenset[str] = frozenset()) -> bool:
+    """A sentence of reporting: complete, not a question, not page furniture, no glued headline or caption."""
+    end = text.rstrip("\"”’')")
+    opening = text.lstrip("\"“‘'(")
+    return (len(text.split()) >= REPORTING_MIN_WORDS and end.endswith((".", "!"))
+            and (opening[:1].isupper() or opening[:1].isdigit())
+            and not load_rules()["boilerplate"].search(text) and not glued_headline(text, headlines))
