@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import dataclasses
+
 from ..model import Article, Dossier, Entity, Figure
 from .export_schema import FORMAT_VERSION, SCHEMA
 
@@ -18,7 +20,8 @@ def export_article(article: Article) -> dict:
     return {"slug": article.slug, "source": article.source, "sha256": article.sha256, "title": article.title,
             "outlet": article.outlet, "agency": article.agency, "author": article.author,
             "published": article.published, "dateline": article.dateline, "language": article.language,
-            "url": article.url, "words": article.word_count, "excluded": article.excluded}
+            "url": article.url, "words": article.word_count, "excluded": article.excluded,
+            "capture": dataclasses.asdict(article.capture) if article.capture else None}
 
 
 def export_entity(entity: Entity) -> dict:
