@@ -3,6 +3,9 @@ and the provenance in the built dossier. No test reaches any other address."""
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
+import re
 import signal
 import subprocess
 import sys
@@ -10,17 +13,18 @@ import time
 from pathlib import Path
 
 import httpx
+import markdown
 import pytest
 
 from add_web import (CAFE, SEED, SEED_NAME, STORY, STORY_NAME, assert_provenance, built, listing, routes, sha256,
-                     sidecar)
+                     sidecar, write_warc)
 from builder.clean.decode import decode
-from builder.collect.add import ADDED, FAILED, PRESENT, Collector
+from builder.collect.add import ADDED, FAILED, PRESENT, Collector, add_all
 from builder.collect.fetch import HostThrottle
 from builder.collect.limits import Limits
 from builder.slug import slugify
 from builder.__main__ import parser
-from support import REPO
+from support import REPO, make_project, mkdocs_build
 from webserver import LocalServer
 
 FAST = Limits(timeout=5.0, delay=0.0)
@@ -235,3 +239,62 @@ def test_the_command_reads_a_list_and_its_exit_status_says_whether_all_was_added
     assert command("add", "--sources", str(sources)) == 2
     assert command("add", "--from-file", str(tmp_path / "no-such-list.txt"), "--sources", str(sources)) == 2
     assert len([n for n in listing(sources) if not n.endswith(".yml")]) == 2
+
+
+def test_a_hostile_capture_record_stays_text(tmp_path):
+    """Whatever a server or a hand-edited sidecar put in the record is shown as text, never as markup."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "page.txt").write_bytes(SEED)
+    (sources / "page.txt.yml").write_text(
+        "capture:\n"
+        "  final_url: 'https://evil.example/a)](javascript:alert(1))<script>alert(2)</script>'\n"
+        "  captured_at: 2024-05-01T10:00:00Z\n"
+        "  status: 200\n"
+        f"  sha256: {'f' * 64}\n"
+        "  etag: '<img src=x onerror=alert(3)>'\n"
+        "  archive: '<b>crawl</b>_[x](y).warc'\n", encoding="utf-8")
+    dossier, pages = built(sources)
+    assert not dossier.warnings
+    page = pages["articles/page.md"]
+    html = markdown.markdown(page.split("\n---\n", 2)[2], extensions=["footnotes", "admonition", "attr_list",
+                                                                      "tables", "pymdownx.details", "toc"])
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert 'href="javascript:' not in html
+    assert 'href="https://evil.example/a%29]%28javascript:alert%281%29%29%3Cscript%3Ealert%282%29%3C/script%3E"' in html
+    assert "The file in the sources folder has been changed since." in page
+    assert "&lt;b&gt;crawl&lt;/b&gt;_[x](y).warc" in html
+
+
+def test_the_built_site_shows_where_and_when_each_page_was_captured(web, tmp_path):
+    """Pages added by address, from a feed and out of a WARC, built with `mkdocs build --strict`."""
+    project = make_project(tmp_path / "project")
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(archive)
+    with Collector(project / "sources", FAST) as collector:
+        outcomes = list(add_all(collector, [], [], [archive], progress=False))
+        outcomes += add_all(collector, [web.url("/seed.txt")], [web.url("/feed.atom")], [], progress=False)
+    added = [o.detail for o in outcomes if o.status == ADDED]
+    assert len(added) == 4, outcomes
+    assert [o.item for o in outcomes if o.status == PRESENT] == [
+        "http://news.example.org/amp/story", web.url("/story.html"), web.url("/cafe.html")], "the WARC's copies"
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for name in added:
+        capture = sidecar(project / "sources", name)
+        page = (site / "articles" / slug(name) / "index.html").read_text(encoding="utf-8")
+        text = html.unescape(re.sub(r"<[^>]+>", "", page))
+        assert f"Captured from {capture.final_url} on " in text and f"sha256 {capture.sha256}" in text
+        assert f'<a href="{capture.final_url}">' in page
+        assert f"urldate = {{{capture.day}}}" in page
+    sources_page = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "<th>Captured</th>" in sources_page or ">Captured<" in sources_page
+    assert '<time datetime="2024-05-01">' in sources_page and '<time datetime="2024-05-02">' in sources_page
+    accessed = [i.get("accessed") for i in json.loads((site / "citations.json").read_text(encoding="utf-8"))]
+    assert len([a for a in accessed if a]) == 4
+    assert (site / "citations.bib").read_text(encoding="utf-8").count("urldate = {") == 4
+    export = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    assert sorted(a["capture"]["final_url"] for a in export["articles"]) == sorted(
+        sidecar(project / "sources", n).final_url for n in added)
+    assert not list(site.rglob("*.warc*"))

@@ -78,8 +78,9 @@ class Collector:
 
     def add_archive(self, path: Path) -> Iterator[Outcome]:
         """Every HTML page with status 200 in a WARC, ARC or WACZ file; the rest skipped, each with its reason."""
+        records = 0
         try:
-            for record in archive_records(path):
+            for records, record in enumerate(archive_records(path), 1):
                 uri, capture = record.uri, record.capture
                 if capture is None:
                     yield Outcome(uri, SKIPPED, record.reason or "not a page")
@@ -97,6 +98,9 @@ class Collector:
                 yield outcome
         except ValueError as exc:
             yield Outcome(str(path), FAILED, str(exc))
+            return
+        if not records:
+            yield Outcome(str(path), FAILED, "no HTTP response in it: is it a WARC, ARC or WACZ file?")
 
     def _keep(self, item: str, pending: Pending, capture: Capture, hints: Hints | None, suffix: str) -> Outcome:
         pending.finish()

@@ -8,12 +8,14 @@ and pass silently. Bodies are streamed: an archive of any size is read in consta
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..config import utc_timestamp
@@ -38,13 +40,18 @@ class ArchivedRecord:
     uri: str
     capture: Capture | None = None
     reason: str | None = None
-    body: IO[bytes] | None = None
+    record: ArcWarcRecord | None = None
 
     def copy_to(self, pending: Pending) -> None:
-        """Stream the (decoded) body out; must be called before the archive moves on to its next record."""
-        assert self.body is not None
-        while chunk := self.body.read(CHUNK):
+        """Stream the (decoded) body out; must be called before the archive moves on to its next record.
+        A record cut short (a crawl that was stopped while writing it) is a ValueError, not a page."""
+        assert self.record is not None
+        body = self.record.content_stream()
+        while chunk := body.read(CHUNK):
             pending.write(chunk)
+        missing = getattr(self.record.raw_stream, "limit", 0)
+        if missing:
+            raise ValueError(f"the record is cut short: {missing} bytes of it are missing from the archive")
 
 
 def _media(headers) -> tuple[str, str | None]:
@@ -80,7 +87,7 @@ def _read_record(record, archive: str) -> ArchivedRecord | None:
                       date=header_value(http.get_header("date")),
                       last_modified=header_value(http.get_header("last-modified")),
                       etag=header_value(http.get_header("etag")), archive=archive)
-    return ArchivedRecord(uri, capture=capture, body=record.content_stream())
+    return ArchivedRecord(uri, capture=capture, record=record)
 
 
 def _records(stream: IO[bytes], archive: str) -> Iterator[ArchivedRecord]:
@@ -104,5 +111,5 @@ def archive_records(path: Path) -> Iterator[ArchivedRecord]:
         else:
             with path.open("rb") as stream:
                 yield from _records(stream, path.name)
-    except (ArchiveLoadFailed, zipfile.BadZipFile, OSError) as exc:
-        raise ValueError(f"{path.name}: not a readable web archive ({exc})") from exc
+    except (ArchiveLoadFailed, zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise ValueError(f"{path.name}: not a readable web archive ({str(exc)[:200]})") from exc
