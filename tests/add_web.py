@@ -5,6 +5,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from builder.render import render_site
 from builder.render.export_schema import SCHEMA
 from support import SEEDS
 from webserver import Route, redirect
+
+# The tests' server is on the loopback address: no proxy from the environment may stand in between.
+os.environ["NO_PROXY"] = os.environ["no_proxy"] = "127.0.0.1,localhost"
 
 WEB = Path(__file__).parent / "web"
 STORY = (WEB / "story.html").read_bytes()

@@ -8,7 +8,6 @@ import json
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,7 +22,9 @@ from builder.collect.add import ADDED, FAILED, PRESENT, Collector, add_all
 from builder.collect.fetch import HostThrottle
 from builder.collect.limits import Limits
 from builder.slug import slugify
+from builder import pipeline
 from builder.__main__ import parser
+from builder.cache import ArticleCache
 from support import REPO, make_project, mkdocs_build
 from webserver import LocalServer
 
@@ -202,13 +203,14 @@ def test_requests_to_one_host_are_paced(web, sources):
 
 
 def test_an_interrupted_fetch_leaves_nothing_behind(web, sources):
-    """Ctrl-C while the body is arriving: the command stops, and the sources folder is as it was."""
+    """Ctrl-C while the body is arriving, in `./dossier add` as the README runs it: the command stops, and the
+    sources folder is as it was."""
     sources.mkdir()
     (sources / "kept.txt").write_bytes(SEED)
-    process = subprocess.Popen([sys.executable, "-m", "builder", "add", web.url("/stall.html"), "--sources",
-                                str(sources), "--delay", "0", "-q"], cwd=REPO, stdout=subprocess.PIPE,
+    process = subprocess.Popen(["bash", str(REPO / "dossier"), "add", web.url("/stall.html"), "--sources",
+                                str(sources), "--delay", "0", "-q"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while not any(p.name.endswith(".part") and p.stat().st_size for p in sources.iterdir()):
         assert process.poll() is None and time.monotonic() < deadline, "the fetch never started"
         time.sleep(0.05)
@@ -298,3 +300,21 @@ def test_the_built_site_shows_where_and_when_each_page_was_captured(web, tmp_pat
     assert sorted(a["capture"]["final_url"] for a in export["articles"]) == sorted(
         sidecar(project / "sources", n).final_url for n in added)
     assert not list(site.rglob("*.warc*"))
+
+
+def test_the_capture_record_survives_the_clean_cache(web, tmp_path):
+    sources, cache = tmp_path / "sources", tmp_path / "cache"
+    [outcome] = add(sources, web.url("/story.html"))
+    first = pipeline.assemble(sources, cache).dossier.articles[0]
+    second = pipeline.assemble(sources, cache)
+    assert second.cached == 1
+    assert second.dossier.articles[0].capture == first.capture == sidecar(sources, outcome.detail)
+    assert ArticleCache(cache).get(next(cache.rglob("*.json")).stem).capture == first.capture
+
+
+def test_a_long_list_shows_a_progress_bar(web, sources, capsys):
+    urls = [web.url(f"/missing?{n}") for n in range(5)]
+    with Collector(sources, FAST) as collector:
+        outcomes = list(add_all(collector, urls, [], [], progress=True))
+    assert [o.status for o in outcomes] == [FAILED] * 5
+    assert "adding:   0%|          | 0/5 [" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from ..model import Capture, Hints
 from .feed import FeedEntry, read_feed
 from .fetch import FEED, PAGE_TYPES, Fetcher, FetchError, web_url
 from .limits import Limits
-from .naming import page_stem
+from .naming import NAME_HEAD_BYTES, page_stem
 from .store import Pending, SourceStore
 from .warc import archive_records
 
@@ -66,7 +66,7 @@ class Collector:
             try:
                 capture = self.fetcher.fetch(address, pending)
                 return self._keep(url, pending, capture, hints, PAGE_TYPES[capture.content_type or ""])
-            except (FetchError, ValueError) as exc:
+            except (FetchError, ValueError, OSError) as exc:
                 return Outcome(url, FAILED, str(exc))
 
     def feed_entries(self, feed_url: str) -> list[FeedEntry]:
@@ -93,7 +93,7 @@ class Collector:
                     try:
                         record.copy_to(pending)
                         outcome = self._keep(uri, pending, capture, None, HTML_SUFFIX)
-                    except ValueError as exc:
+                    except (ValueError, OSError) as exc:
                         outcome = Outcome(uri, FAILED, str(exc))
                 yield outcome
         except ValueError as exc:
@@ -104,8 +104,9 @@ class Collector:
 
     def _keep(self, item: str, pending: Pending, capture: Capture, hints: Hints | None, suffix: str) -> Outcome:
         pending.finish()
-        stem = page_stem(pending.path.read_bytes(), suffix, capture.final_url, capture.charset,
-                         hints.title if hints else None)
+        with pending.path.open("rb") as received:
+            head = received.read(NAME_HEAD_BYTES)
+        stem = page_stem(head, suffix, capture.final_url, capture.charset, hints.title if hints else None)
         kept = self.store.keep(pending, capture, hints, stem, suffix)
         if kept.duplicate:
             return Outcome(item, PRESENT, f"already in sources as {kept.name} (same address or same bytes)")

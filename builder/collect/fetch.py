@@ -144,7 +144,7 @@ class Fetcher:
                 raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
             try:
                 url = web_url(str(response.url.join(location)))
-            except FetchError as exc:
+            except (FetchError, httpx.InvalidURL) as exc:
                 raise FetchError(f"redirected to {location[:200]!r}, which is {exc}") from exc
         raise FetchError(f"more than {self.limits.max_redirects} redirects")
 

@@ -100,19 +100,18 @@ def _override_urls(override: Override) -> list[str | None]:
 
 
 def scan_sources(root: Path) -> SourceIndex:
-    """Hash every source (one file in memory at a time) and collect the addresses its sidecar or the manifest give."""
+    """Hash every source as the build reads it, one file in memory at a time, and collect the addresses its
+    sidecar or the manifest give (errors in those are the build's to report)."""
     index = SourceIndex()
     manifest = config.load_manifest(root / "articles.json", "articles.json")[0] if (root / "articles.json").is_file() else {}
     for name in read.list_source_files(root):
-        if read.source_format(name) is None or Path(name).name in read.CURATOR_FILES:
+        if read._is_curator_file(name):
             continue
         try:
             source = read.read_source(root / name, name, Override())
         except (ValueError, OSError):
             continue
-        sidecar = next((root / (name + s) for s in read.SIDECAR_SUFFIXES if (root / (name + s)).is_file()), None)
-        override = config.load_sidecar(sidecar, sidecar.name)[0] if sidecar else manifest.get(name, Override())
-        index.note(name, source.sha256, _override_urls(override))
+        index.note(name, source.sha256, _override_urls(read._override_for(root, name, manifest, [])))
     return index
 
 
@@ -158,8 +157,11 @@ class SourceStore:
 
     def present(self, *urls: str | None) -> str | None:
         """The source already taken from one of these addresses, if any."""
-        return next((self.index.by_url[normalise_url(u)] for u in urls if u and normalise_url(u) in self.index.by_url),
-                    None)
+        for url in filter(None, urls):
+            name = self.index.by_url.get(normalise_url(url))
+            if name:
+                return name
+        return None
 
     @contextmanager
     def receiving(self) -> Iterator[Pending]:

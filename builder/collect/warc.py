@@ -47,8 +47,11 @@ class ArchivedRecord:
         A record cut short (a crawl that was stopped while writing it) is a ValueError, not a page."""
         assert self.record is not None
         body = self.record.content_stream()
-        while chunk := body.read(CHUNK):
-            pending.write(chunk)
+        try:
+            while chunk := body.read(CHUNK):
+                pending.write(chunk)
+        except (ArchiveLoadFailed, EOFError, zlib.error) as exc:
+            raise ValueError(f"the record's body cannot be read ({str(exc)[:200]})") from exc
         missing = getattr(self.record.raw_stream, "limit", 0)
         if missing:
             raise ValueError(f"the record is cut short: {missing} bytes of it are missing from the archive")
