@@ -189,9 +189,13 @@ def test_the_declared_charset_decodes_what_guessing_cannot(web, sources):
 
 
 def test_requests_to_one_host_are_paced(web, sources):
-    add(sources, web.url("/story.html"), web.url("/seed.txt"), limits=Limits(timeout=5.0, delay=0.4))
-    story, seed = web.hits("/story.html")[-1], web.hits("/seed.txt")[-1]
-    assert seed.at - story.at >= 0.39
+    """Every request, redirect hops included, waits its turn at its host (the waits are recorded, not slept)."""
+    waits: list[float] = []
+    with Collector(sources, Limits(timeout=5.0, delay=0.4)) as collector:
+        collector.fetcher.throttle.sleep = waits.append
+        outcomes = [collector.add_url(web.url("/story.html")), collector.add_url(web.url("/five0"))]
+    assert [o.status for o in outcomes] == [ADDED, PRESENT]
+    assert len(waits) == 6 and all(0.0 <= w <= 0.4 for w in waits), "story, then five0..five4 and the target"
     slept: list[float] = []
     now = [100.0]
     throttle = HostThrottle(1.0, clock=lambda: now[0], sleep=slept.append)

@@ -168,9 +168,8 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
-              f"[All sources]({link_from(page, 'sources.md')})",
-              _capture_line(article),
-              _citation_box(article), _removed_box(article)]
+              f"[All sources]({link_from(page, 'sources.md')})", _capture_line(article), _citation_box(article),
+              _removed_box(article)]
     return with_front_matter(meta, "\n\n".join(p for p in parts if p))
 
 

@@ -1,13 +1,12 @@
 """docs/dossier.json (the analysed dossier as data) and docs/dossier.schema.json (its JSON Schema).
 
-Deterministic: sorted keys, lists in a fixed order, no timestamps. The schema and its prose live in
-export_schema.py.
+Deterministic: sorted keys, lists in a fixed order, no build timestamps (a capture time is the source's own
+data). The schema and its prose live in export_schema.py.
 """
 from __future__ import annotations
 
-import json
-
 import dataclasses
+import json
 
 from ..model import Article, Dossier, Entity, Figure
 from .export_schema import FORMAT_VERSION, SCHEMA

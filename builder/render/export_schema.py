@@ -10,7 +10,8 @@ dossier.json is the whole analysed dossier as data, for tools that want more tha
 - `events`, `figures`, `summary`, `differences`: the timeline, key figures (with the articles reporting
   them and the values they differ from), the overview sentences, and the points where sources disagree.
 Every article reference is an article slug (the page is articles/<slug>.md). The file is deterministic:
-keys sorted, lists in a fixed order, no timestamps, so building twice gives the same bytes.
+keys sorted, lists in a fixed order, no build timestamps (a capture time comes from the source's sidecar),
+so building twice gives the same bytes.
 """
 from __future__ import annotations
 
