@@ -1,4 +1,5 @@
-"""Command line: build a dossier site, or run one stage on its own (clean, summarize, timeline)."""
+"""Command line: build a dossier site, add sources from the web, or run one stage on its own (clean, summarize,
+timeline)."""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +12,7 @@ from . import pipeline
 from .analyze import included_and_copies
 from .cache import article_to_dict
 from .clean import clean_source
+from .collect.limits import PER_HOST_DELAY, TIMEOUT_SECONDS, Limits
 from .read import read_source
 from .model import Article, Override, Syndication
 from .render.articles import plain_body
@@ -103,6 +105,34 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+    from .collect.add import FAILED, Collector, add_all, read_url_file
+    from .collect.warc import is_archive
+    archives = [Path(item) for item in args.items if is_archive(item)]
+    urls = [item for item in args.items if not is_archive(item)]
+    try:
+        urls += [url for path in args.from_file for url in read_url_file(path)]
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: cannot read the list of addresses: {exc}", file=sys.stderr)
+        return 2
+    if not (urls or archives or args.feed):
+        print("error: nothing to add: give addresses, --from-file, --feed or a WARC/WACZ file", file=sys.stderr)
+        return 2
+    counts: dict[str, int] = {}
+    try:
+        with Collector(args.sources, Limits(timeout=args.timeout, delay=args.delay)) as collector:
+            for outcome in add_all(collector, urls, args.feed, archives, progress=not args.quiet):
+                counts[outcome.status] = counts.get(outcome.status, 0) + 1
+                tqdm.write(f"{outcome.status}: {outcome.item}: {outcome.detail}",
+                           file=sys.stderr if outcome.status == FAILED else sys.stdout)
+    except KeyboardInterrupt:
+        print("interrupted: the page being received was removed; pages added before it are kept", file=sys.stderr)
+        return 130
+    print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())) + f" -> {args.sources}")
+    return 1 if counts.get(FAILED) else 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m builder", description="Build a dossier site from raw news articles.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -112,6 +142,17 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="cleaned-article cache folder")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     build.set_defaults(func=cmd_build)
+    add = sub.add_parser("add", help="add pages to sources/ by address, from a feed, or from a WARC/WACZ file")
+    add.add_argument("items", nargs="*", help="http(s) addresses and .warc/.warc.gz/.arc/.wacz files")
+    add.add_argument("--from-file", type=Path, action="append", default=[], help="a file of addresses, one a line")
+    add.add_argument("--feed", action="append", default=[], help="an RSS or Atom feed whose linked pages to add")
+    add.add_argument("--sources", type=Path, default=Path("sources"), help="the sources folder (default: sources)")
+    add.add_argument("--timeout", type=float, default=TIMEOUT_SECONDS,
+                     help=f"seconds to wait for a server (default {TIMEOUT_SECONDS:g})")
+    add.add_argument("--delay", type=float, default=PER_HOST_DELAY,
+                     help=f"seconds between two requests to one host (default {PER_HOST_DELAY:g})")
+    add.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add.set_defaults(func=cmd_add)
     clean = sub.add_parser("clean", help="print the cleaned article of one source file")
     clean.add_argument("path", type=Path)
     clean.add_argument("--json", action="store_true")

@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .model import Article, Block, Removal, Source
+from .model import Article, Block, Capture, Removal, Source
 
 
 def cache_key(source: Source, shared: frozenset[str], version: str) -> str:
@@ -31,6 +31,7 @@ def article_from_dict(data: dict) -> Article:
     data = dict(data)
     data["blocks"] = [Block(**b) for b in data["blocks"]]
     data["removed"] = [Removal(**r) for r in data["removed"]]
+    data["capture"] = Capture(**data["capture"]) if data.get("capture") else None
     return Article(**data)
 
 

@@ -19,6 +19,37 @@ def names_the_agency(outlet: str, agency: str) -> bool:
 
 
 @dataclass(frozen=True)
+class Capture:
+    """Where and when a source's bytes were taken from the web (written by `add`; see collect/)."""
+
+    final_url: str
+    captured_at: str
+    requested_url: str | None = None
+    status: int | None = None
+    content_type: str | None = None
+    charset: str | None = None
+    sha256: str | None = None
+    date: str | None = None
+    last_modified: str | None = None
+    etag: str | None = None
+    archive: str | None = None
+
+    @property
+    def day(self) -> str:
+        return self.captured_at[:10]
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a feed said about the page it links to: used only where the page itself says nothing."""
+
+    feed: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
 class Override:
     """What a curator corrected for one source (sidecar YAML or manifest entry)."""
 
@@ -32,6 +63,8 @@ class Override:
     exclude: bool = False
     title_line: bool = False
     origin: str = ""
+    capture: Capture | None = None
+    hints: Hints | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +76,11 @@ class Source:
     sha256: str
     format: str
     override: Override = field(default_factory=Override)
+
+    @property
+    def charset(self) -> str | None:
+        """The character set the server declared when the file was captured, if it was."""
+        return self.override.capture.charset if self.override.capture else None
 
 
 @dataclass(frozen=True)
@@ -79,6 +117,7 @@ class Article:
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     excluded: bool = False
+    capture: Capture | None = None
 
     @property
     def paragraphs(self) -> list[str]:

@@ -19,6 +19,7 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", 
 CURATOR_FILES = {"dossier.yml", "aliases.yml", "articles.json"}
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 IGNORED_SUFFIXES = (".json", ".gitkeep")
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".wacz")
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -61,7 +62,7 @@ def read_source(path: Path, name: str, override: Override) -> Source:
 
 def _is_curator_file(rel: str) -> bool:
     name = Path(rel).name
-    return name in CURATOR_FILES or name.lower().endswith(SIDECAR_SUFFIXES + IGNORED_SUFFIXES)
+    return name in CURATOR_FILES or name.lower().endswith(SIDECAR_SUFFIXES + IGNORED_SUFFIXES + ARCHIVE_SUFFIXES)
 
 
 def list_source_files(root: Path) -> list[str]:
@@ -90,7 +91,8 @@ def _merge(base: Override, top: Override) -> Override:
     """A sidecar's keys win over the manifest's."""
     fields = {k: getattr(top, k) or getattr(base, k) for k in ("title", "outlet", "agency", "author", "published",
                                                               "url", "language")}
-    return Override(exclude=top.exclude or base.exclude, title_line=base.title_line, origin=top.origin, **fields)
+    return Override(exclude=top.exclude or base.exclude, title_line=base.title_line, origin=top.origin,
+                    capture=top.capture, hints=top.hints, **fields)
 
 
 def read_sources(root: Path) -> tuple[list[Source], dict[str, str], list[str]]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import frontmatter
 
-from builder.config import DOSSIER_KEYS, OVERRIDE_KEYS
+from builder.config import CAPTURE_KEYS, DOSSIER_KEYS, HINT_KEYS, OVERRIDE_KEYS
 from builder.pipeline import assemble
 from builder.render import render_site
 from support import REPO, SEEDS
@@ -12,8 +12,9 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_settings_are_documented() -> None:
-    for key, meaning in {**OVERRIDE_KEYS, **DOSSIER_KEYS}.items():
-        assert f"| `{key}` | {meaning} |" in README, key
+    for keys in (OVERRIDE_KEYS, DOSSIER_KEYS, CAPTURE_KEYS, HINT_KEYS):
+        for key, meaning in keys.items():
+            assert f"| `{key}` | {meaning} |" in README, key
 
 
 def test_front_matter_fields_are_documented() -> None:

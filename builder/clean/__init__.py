@@ -10,6 +10,7 @@ from ..model import Article, Block, Removal, Source
 from ..slug import slugify
 from . import dates, meta, rules
 from .decode import decode
+from .hints import apply_hints
 from .html import clean_html
 from .text import Found, clean_text, normalise
 
@@ -76,7 +77,7 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
 
 def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Article:
     """Clean one source. `shared` holds normalised lines that also occur in other sources (furniture)."""
-    text, note = decode(source.data, html=source.format == "html")
+    text, note = decode(source.data, html=source.format == "html", charset=source.charset)
     override = source.override
     forced_title = None
     if override.title_line and source.format == "text":
@@ -95,9 +96,11 @@ def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Articl
         source=source.name, sha256=source.sha256, slug=slugify(Path(source.name).name.split(".")[0], source.name),
         title=override.title or forced_title or found.title, outlet=override.outlet or found.outlet,
         agency=override.agency or found.agency, author=override.author or found.author,
-        published=override.published or published, dateline=found.dateline, language=language, url=override.url,
+        published=override.published or published, dateline=found.dateline, language=language,
+        url=override.url or (override.capture and override.capture.final_url),
         date_candidates=[] if override.published else candidates, blocks=found.blocks, removed=found.removed,
-        warnings=warnings, excluded=override.exclude)
+        warnings=warnings, excluded=override.exclude, capture=override.capture)
+    apply_hints(article, override)
     _warn_missing(article)
     return article
 

@@ -15,7 +15,7 @@ def line_keys(source: Source) -> set[str]:
     """Normalised short lines of a text source (article paragraphs are long and stay out)."""
     if source.format != "text":
         return set()
-    text, _ = decode(source.data)
+    text, _ = decode(source.data, charset=source.charset)
     keys = set()
     for line in text.split("\n"):
         key = normalise(line)

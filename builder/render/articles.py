@@ -9,7 +9,8 @@ from ..model import Article, Dossier, Syndication
 from .archive import day_groups, is_paged, month_index
 from .charts import coverage_chart
 from .citations import bibtex_entry, reference_line
-from .common import (article_link, article_path, generated_meta, human_date, iso_date, link_from, with_front_matter)
+from .common import (article_link, article_path, generated_meta, human_date, human_time, iso_date, link_from,
+                     with_front_matter)
 from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
@@ -116,10 +117,34 @@ def _related_line(dossier: Dossier, article: Article) -> str:
     return f"Related coverage: [{count} article{'s' if count > 1 else ''}](#related-coverage)"
 
 
+def _capture_line(article: Article) -> str:
+    """'Captured from URL on DATE (HTTP 200), sha256 ...': where and when the source's bytes were taken."""
+    capture = article.capture
+    if capture is None:
+        return ""
+    url = safe_url(capture.final_url)
+    where = f"[{md_text(capture.final_url)}]({url})" if url else md_text(capture.final_url)
+    parts = [f"Captured from {where} on {human_time(capture.captured_at)}"]
+    if capture.status:
+        parts.append(f" (HTTP {capture.status})")
+    if capture.sha256:
+        parts.append(f", sha256 `{capture.sha256}`")
+    if capture.archive:
+        parts.append(f", out of the web archive {md_text(capture.archive)}")
+    if capture.requested_url and capture.requested_url != capture.final_url:
+        parts.append(f"; requested as {md_text(capture.requested_url)}")
+    parts.append(".")
+    if capture.sha256 and capture.sha256 != article.sha256:
+        parts.append(" The file in the sources folder has been changed since.")
+    return "".join(parts)
+
+
 def _citation_box(article: Article) -> str:
     """The article's reference and BibTeX, folded; raw HTML (every value escaped) to keep it out of search."""
     url = safe_url(article.url)
     link = f' <a href="{html_text(url)}">{html_text(url)}</a>' if url else ""
+    if link and article.capture:
+        link += f" (accessed {human_date(article.capture.day)})"
     return (f'<details class="quote" data-search-exclude><summary>Cite this article</summary>'
             f"<p>{html_text(reference_line(article))}{link}</p><p>BibTeX:</p>"
             f"<pre><code>{html.escape(bibtex_entry(article).rstrip())}</code></pre></details>")
@@ -130,6 +155,8 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
     meta = generated_meta(
         article.title or article.source, outlet=article.outlet, agency=article.agency, author=article.author,
         published=article.published, dateline=article.dateline, language=article.language, url=article.url,
+        captured_from=article.capture and article.capture.final_url,
+        captured_at=article.capture and article.capture.captured_at,
         source_file=article.source, source_sha256=article.sha256, words=article.word_count,
         tags=article_tags(article, dossier.topics.get(article.slug, [])) or None)
     parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
@@ -141,7 +168,8 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         if link.copy == article.slug:
             parts.append(_diff_section(link))
     parts += [_body(article), extra, "---", f"Source file {md_text(article.source)}, sha256 `{article.sha256}`. "
-              f"[All sources]({link_from(page, 'sources.md')})", _citation_box(article), _removed_box(article)]
+              f"[All sources]({link_from(page, 'sources.md')})", _capture_line(article), _citation_box(article),
+              _removed_box(article)]
     return with_front_matter(meta, "\n\n".join(p for p in parts if p))
 
 
@@ -165,11 +193,12 @@ SOURCES_PER_PAGE = 500
 
 
 def _source_rows(dossier: Dossier, articles: list[tuple[int, Article]], page: str) -> str:
-    rows = ["| # | Title | Outlet / agency | Published | Words | Status | Raw file and sha256 |",
-            "|--:|---|---|---|--:|---|---|"]
+    rows = ["| # | Title | Outlet / agency | Published | Captured | Words | Status | Raw file and sha256 |",
+            "|--:|---|---|---|---|--:|---|---|"]
     for n, article in articles:
         title = md_text(article.title or "(no title)") if article.excluded else article_link(article, page)
-        rows.append(f"| {n} | {title} | {md_text(article.byline)} | {iso_date(article.published)} | "
+        captured = iso_date(article.capture.day if article.capture else None)
+        rows.append(f"| {n} | {title} | {md_text(article.byline)} | {iso_date(article.published)} | {captured} | "
                     f"{article.word_count} | {_status(dossier, article, page)} | {md_text(article.source)}<br>"
                     f"<code title=\"{article.sha256}\">{article.sha256[:16]}…</code> |")
     return "\n".join(rows)

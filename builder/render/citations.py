@@ -48,6 +48,8 @@ def csl_item(article: Article) -> dict:
         item["issued"] = {"date-parts": [date_parts(article.published)]}
     if safe_url(article.url):
         item["URL"] = safe_url(article.url)
+    if article.capture and date_parts(article.capture.day):
+        item["accessed"] = {"date-parts": [date_parts(article.capture.day)]}
     if article.dateline:
         item["event-place"] = _fold(article.dateline)
     if article.language:
@@ -81,6 +83,8 @@ def bibtex_entry(article: Article) -> str:
     if safe_url(article.url):
         # url fields are read verbatim (url/hyperref, biblatex): percent-encoded, never LaTeX-escaped.
         fields.append(("url", safe_url(article.url)))
+        if article.capture and date_parts(article.capture.day):
+            fields.append(("urldate", article.capture.day))
     fields.append(("entrysubtype", "newspaper"))
     body = ",\n".join(f"  {name} = {value if name == 'month' and value.isalpha() else '{' + value + '}'}"
                       for name, value in fields)

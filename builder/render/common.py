@@ -54,6 +54,11 @@ def human_date(iso: str | None) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def human_time(stamp: str) -> str:
+    """A UTC timestamp (YYYY-MM-DDTHH:MM:SSZ) as '20 November 2017, 10:31 UTC'."""
+    return f"{human_date(stamp[:10])}, {stamp[11:16]} UTC" if len(stamp) >= 16 else human_date(stamp[:10])
+
+
 def iso_date(iso: str | None) -> str:
     """A YYYY-MM-DD date for a table cell, kept on one line (the stylesheet does not wrap <time>)."""
     return f'<time datetime="{iso}">{iso}</time>' if iso and ISO_DAY.fullmatch(iso) else "—"

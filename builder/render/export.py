@@ -1,10 +1,11 @@
 """docs/dossier.json (the analysed dossier as data) and docs/dossier.schema.json (its JSON Schema).
 
-Deterministic: sorted keys, lists in a fixed order, no timestamps. The schema and its prose live in
-export_schema.py.
+Deterministic: sorted keys, lists in a fixed order, no build timestamps (a capture time is the source's own
+data). The schema and its prose live in export_schema.py.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from ..model import Article, Citation, Dossier, Entity, Figure, Series
@@ -18,7 +19,8 @@ def export_article(article: Article) -> dict:
     return {"slug": article.slug, "source": article.source, "sha256": article.sha256, "title": article.title,
             "outlet": article.outlet, "agency": article.agency, "author": article.author,
             "published": article.published, "dateline": article.dateline, "language": article.language,
-            "url": article.url, "words": article.word_count, "excluded": article.excluded}
+            "url": article.url, "words": article.word_count, "excluded": article.excluded,
+            "capture": dataclasses.asdict(article.capture) if article.capture else None}
 
 
 def export_entity(entity: Entity) -> dict:

@@ -1,7 +1,8 @@
 """The JSON Schema of docs/dossier.json: the one definition, written beside it as docs/dossier.schema.json.
 
 dossier.json is the whole analysed dossier as data, for tools that want more than the pages:
-- `articles`: every source file read, with its cleaned metadata (no body text; the pages have it).
+- `articles`: every source file read, with its cleaned metadata (no body text; the pages have it) and,
+  for a page added from the web, its capture record (where from, when, the server's answer).
 - `entities`: people, organisations and places with a page, every spelling (`aliases`), every mention
   (article slug, the sentence, the text as written) and the related entities (by slug).
 - `related`: for each article slug, its most related articles, best first, with a score and reasons.
@@ -12,7 +13,8 @@ dossier.json is the whole analysed dossier as data, for tools that want more tha
   Every statement carries `citations`: each cited article with the words of it that state the statement
   (`sentence`), the same quote the site shows on hover and in the footnote.
 Every article reference is an article slug (the page is articles/<slug>.md). The file is deterministic:
-keys sorted, lists in a fixed order, no timestamps, so building twice gives the same bytes.
+keys sorted, lists in a fixed order, no build timestamps (a capture time comes from the source's sidecar),
+so building twice gives the same bytes.
 """
 from __future__ import annotations
 
@@ -39,6 +41,19 @@ CITATION = _object({"article": SLUG,
                                       "adjacent ones holding every number and named actor of the statement")},
                    "an article cited for a statement, with the evidence")
 
+CAPTURE = _object({
+    "final_url": _text("the address the bytes came from, after redirects"),
+    "captured_at": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$",
+                    "description": "when they were received (the access date), UTC"},
+    "requested_url": _text("the address that was asked for", True),
+    "status": {"type": ["integer", "null"], "description": "the HTTP status of the response"},
+    "content_type": _text("the media type the server declared", True),
+    "charset": _text("the character set the server declared", True),
+    "sha256": _text("sha256 of the bytes received", True),
+    "date": _text("the server's Date header", True), "last_modified": _text("its Last-Modified header", True),
+    "etag": _text("its ETag header", True), "archive": _text("the web archive it was imported from", True),
+}, "where and when the source was taken from the web")
+
 ARTICLE = _object({
     "slug": SLUG, "source": _text("the file name in sources/"), "sha256": _text("sha256 of the source file"),
     "title": _text("headline", True), "outlet": _text("publication", True), "agency": _text("wire agency", True),
@@ -46,6 +61,7 @@ ARTICLE = _object({
     "dateline": _text("dateline place", True), "language": _text("ISO 639-1 code", True),
     "url": _text("where it was published", True), "words": {"type": "integer", "minimum": 0},
     "excluded": {"type": "boolean", "description": "left out of the dossier by the curator"},
+    "capture": {"anyOf": [CAPTURE, {"type": "null"}], "description": "null for a file saved by hand"},
 }, "one source article and its metadata")
 
 ENTITY = _object({
