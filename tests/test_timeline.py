@@ -34,6 +34,13 @@ def _resolve(text: str, published: str) -> str:
     ("The rig exploded on April 20.", "2010-05-02", "2010-04-20"),
     ("The rig exploded on 20 April 2010.", "2017-05-02", "2010-04-20"),
     ("The ministers will meet on Friday.", "2017-11-08", "2017-11-10"),
+    ("Elections will be held in May.", "2010-01-14", "2010-05"),
+    ("Elections were held in May.", "2010-01-14", "2009-05"),
+    ("The summit is due to open on 3 May.", "2010-01-14", "2010-05-03"),
+    ("The summit opened on 3 May.", "2010-01-14", "2009-05-03"),
+    ("The tremor struck last Tuesday.", "2010-01-12", "2010-01-05"),
+    ("The tremor struck last Tuesday.", "2010-01-14", "2010-01-12"),
+    ("Talks resume next Tuesday.", "2010-01-12", "2010-01-19"),
 ])
 def test_date_expressions_resolve_against_the_publication_date(text, published, expected):
     assert _resolve(text, published) == expected

@@ -2,8 +2,16 @@
 'last week'), resolved against the article's publication date to a span of days.
 
 A span keeps the precision honest: 'last week' is seven days, shown as a month unless one day is
-certain. Weekdays resolve to the most recent such day on or before publication (news reports name
-weekdays for the last few days), or the next one when the sentence speaks of the future.
+certain. The tense of the sentence settles what the calendar cannot:
+- a weekday resolves to the most recent such day on or before publication (news reports name weekdays
+  for the last few days), or the next one when the sentence speaks of the future; 'last Tuesday' is the
+  most recent Tuesday strictly before the publication day (in an article of Tuesday 12 January it is
+  5 January, in one of Thursday 14 January it is 12 January), 'next Tuesday' the first one after it;
+- a month without a year ('in May') is the latest such month on or before publication, or with the
+  future tense ('will be held in May') the next one on or after it: a future 'in May' in an article of
+  January 2010 is May 2010, a past one May 2009;
+- a day and month without a year ('on 3 May') is the nearest such day, looking back first, or forward
+  first in the future tense.
 """
 from __future__ import annotations
 
@@ -77,8 +85,9 @@ def describe(published: dt.date, weekday: bool = False) -> str:
     return f"an article of {day}{published.day} {published.strftime('%b %Y')}"
 
 
-def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
-    """The year that puts a day-and-month mention nearest the publication date (news looks back more than ahead)."""
+def nearest_year(month: int, day: int, published: dt.date, future: bool = False) -> dt.date | None:
+    """The year that puts a day-and-month mention nearest the publication date: news looks back more than
+    ahead, but a sentence in the future tense ('will meet on 3 May') speaks of the next such day."""
     options = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
@@ -86,8 +95,19 @@ def nearest_year(month: int, day: int, published: dt.date) -> dt.date | None:
         except ValueError:
             continue
         distance = (published - date).days
-        options.append((distance if distance >= 0 else -3 * distance, date))
+        if future:
+            options.append((-distance if distance <= 0 else 3 * distance, date))
+        else:
+            options.append((distance if distance >= 0 else -3 * distance, date))
     return min(options)[1] if options else None
+
+
+def month_year(month: int, lead: str, published: dt.date, future: bool) -> int:
+    """The year of a month named without one: 'next May' and a future 'in May' are the next May on or after
+    the publication month, 'last May' and a past 'in May' the latest one on or before it."""
+    if lead == "next" or (future and lead not in ("last", "since")):
+        return published.year + (1 if month < published.month or lead == "next" and month == published.month else 0)
+    return published.year - (1 if month > published.month or lead == "last" and month == published.month else 0)
 
 
 def _weekday(match: re.Match[str], published: dt.date, future: bool) -> tuple[dt.date, dt.date]:
@@ -128,7 +148,8 @@ def _relative(phrase: str, count: str | None, published: dt.date) -> tuple[dt.da
     return dt.date(published.year - 1, 1, 1), dt.date(published.year - 1, 12, 31)
 
 
-def _absolute(kind: str, match: re.Match[str], published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+def _absolute(kind: str, match: re.Match[str], published: dt.date | None,
+              future: bool = False) -> tuple[dt.date, dt.date] | None:
     if kind == "y":
         year = int(match["year"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -141,10 +162,8 @@ def _absolute(kind: str, match: re.Match[str], published: dt.date | None) -> tup
     if published is None:
         return None
     if kind == "m":
-        lead = match["lead"].lower()
-        year = published.year + (1 if lead == "next" else 0) - (1 if month > published.month and lead != "next" else 0)
-        return month_span(year, month)
-    day = nearest_year(month, int(match["day"]), published)
+        return month_span(month_year(month, match["lead"].lower(), published, future), month)
+    day = nearest_year(month, int(match["day"]), published, future)
     return (day, day) if day else None
 
 
@@ -158,7 +177,7 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, future:
                 return (*_weekday(match, published, future), f"'{match.group(0)}' in {describe(published, True)}")
             lo, hi = _relative(match["rel"].lower(), match["n"], published)
             return lo, hi, f"'{match.group(0)}' in {describe(published)}"
-        span = _absolute(kind, match, published)
+        span = _absolute(kind, match, published, future)
         if span is None:
             return None
         implied = kind in ("m", "md", "dm") and published is not None
