@@ -16,10 +16,14 @@ from scipy import sparse
 from ..config import Settings
 from ..model import Article, Entity, Mention
 from ..slug import slugify
-from .entity_merge import TYPE_ORDER, Name, merge_names
-from .mentions import MODEL, Candidate, find_candidates, load_gazetteer, load_model, name_key
+from .entity_merge import merge_names
+from .entity_names import Name, entity_type
+from .known_names import gazetteer_names, load_gazetteer, name_key
+from .mentions import MODEL, Candidate, find_candidates, load_model
 
 MIN_ARTICLES = 2
+PHRASE_WORDS = 3  # names of up to three words are checked against their lower-case use
+PHRASE_RATIO = 2  # a phrase written twice as often in lower case as capitalised is a common phrase
 RELATED_LIMIT = 8
 LOWER_WORD = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[a-z][a-z'-]+\b")
 
@@ -37,49 +41,52 @@ def group_names(candidates: list[Candidate]) -> dict[str, Name]:
     return names
 
 
-def lowercase_words(articles: list[Article]) -> Counter:
-    """How often each word is written in lower case: 'Army' is a common word when 'army' is one too."""
+def lowercase_counts(articles: list[Article], names: dict[str, Name]) -> Counter:
+    """How often each name is written in lower case: 'Army' is a common word when 'army' is one too, and
+    'Swine Flu' a common phrase when 'swine flu' is written more often. Phrases are looked up word by word,
+    starting only where a name's first word is written."""
+    phrases = {k for k in names if len(k.split()) <= PHRASE_WORDS}
+    firsts = {k.split()[0] for k in phrases}
     counts: Counter = Counter()
     for article in articles:
-        counts.update(re.findall(r"\b[a-z][a-z'-]+\b", article.body_text))
+        words = re.findall(r"[^\W\d_]+", article.body_text)
+        for i, word in enumerate(words):
+            if word not in firsts:
+                continue
+            for n in range(1, PHRASE_WORDS + 1):
+                if i + n > len(words) or not words[i + n - 1].islower():
+                    break
+                phrase = " ".join(words[i:i + n])
+                if phrase in phrases:
+                    counts[phrase] += 1
     return counts
 
 
 def is_common_word(name: Name, lower: Counter) -> bool:
-    if len(name.words) > 1 or name.is_acronym or name.key in load_gazetteer():
+    """A word or phrase the articles mostly write in lower case ('Army', 'Swine Flu', 'ALL', 'AIDS')."""
+    if name.key in load_gazetteer():
         return False
+    if len(name.words) > 1:
+        return lower[name.key] >= PHRASE_RATIO * len(name.mentions)
     return lower[name.key] >= len(name.mentions)
 
 
 def drop_common_words(names: dict[str, Name], articles: list[Article]) -> dict[str, Name]:
-    lower = lowercase_words(articles)
+    lower = lowercase_counts(articles, names)
     return {k: n for k, n in names.items() if not is_common_word(n, lower)}
 
 
-def entity_type(members: list[Name]) -> str:
-    """The gazetteer's type of the most mentioned listed member, else the type most voted for its fullest names.
-
-    The model types 'Richard Butler' more reliably than a bare 'Butler', which it often takes for an
-    organisation; the short forms' votes count only when the full names have none.
-    """
-    known = [(len(n.mentions), load_gazetteer()[n.key]) for n in members if n.key in load_gazetteer()]
-    if known:
-        return max(known)[1]
-    voted = [n for n in members if n.votes]
-    longest = max((len(n.words) for n in voted), default=0)
-    votes = sum((n.votes for n in voted if len(n.words) == longest), Counter())
-    if not votes:
-        return "organisation"
-    return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
-
-
 def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) -> str:
-    """The curator's name when aliases.yml gives one; else a person's fullest name or the commonest spelling."""
+    """The curator's name when aliases.yml gives one; else the gazetteer's name as the articles spell it
+    ('United States', not 'US'); else a person's fullest name or the commonest spelling. An acronym written
+    in title case ('Us' of a headline) is never the name."""
     for name in members:
         if name.key in preferred:
             return preferred[name.key]
-    surfaces = sum((n.surfaces for n in members), Counter())
-    spelled = [s for s in surfaces if not s.isupper()] or list(surfaces)
+    listed = [n for n in members if n.key in gazetteer_names()]
+    surfaces = sum((n.surfaces for n in (listed or members)), Counter())
+    acronyms = {s.upper() for n in members for s in n.surfaces if n.is_acronym}
+    spelled = [s for s in surfaces if not s.isupper() and s.upper() not in acronyms] or list(surfaces)
     if kind == "person":
         return max(spelled, key=lambda s: (len(s.split()), surfaces[s], s))
     return max(spelled, key=lambda s: (surfaces[s], len(s), s))
