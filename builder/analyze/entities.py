@@ -18,12 +18,11 @@ from ..model import Article, Entity, Mention
 from ..slug import slugify
 from .entity_merge import merge_names
 from .entity_names import Name, entity_type
+from .entity_noise import drop_common_words, edge_words, lowercase_counts, unglued
 from .known_names import gazetteer_names, load_gazetteer, name_key
 from .mentions import MODEL, Candidate, find_candidates, load_model
 
 MIN_ARTICLES = 2
-PHRASE_WORDS = 3  # names of up to three words are checked against their lower-case use
-PHRASE_RATIO = 2  # a phrase written twice as often in lower case as capitalised is a common phrase
 RELATED_LIMIT = 8
 LOWER_WORD = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[a-z][a-z'-]+\b")
 
@@ -39,41 +38,6 @@ def group_names(candidates: list[Candidate]) -> dict[str, Name]:
         name.votes.update(candidate.votes)
         name.mentions.append(candidate)
     return names
-
-
-def lowercase_counts(articles: list[Article], names: dict[str, Name]) -> Counter:
-    """How often each name is written in lower case: 'Army' is a common word when 'army' is one too, and
-    'Swine Flu' a common phrase when 'swine flu' is written more often. Phrases are looked up word by word,
-    starting only where a name's first word is written."""
-    phrases = {k for k in names if len(k.split()) <= PHRASE_WORDS}
-    firsts = {k.split()[0] for k in phrases}
-    counts: Counter = Counter()
-    for article in articles:
-        words = re.findall(r"[^\W\d_]+", article.body_text)
-        for i, word in enumerate(words):
-            if word not in firsts:
-                continue
-            for n in range(1, PHRASE_WORDS + 1):
-                if i + n > len(words) or not words[i + n - 1].islower():
-                    break
-                phrase = " ".join(words[i:i + n])
-                if phrase in phrases:
-                    counts[phrase] += 1
-    return counts
-
-
-def is_common_word(name: Name, lower: Counter) -> bool:
-    """A word or phrase the articles mostly write in lower case ('Army', 'Swine Flu', 'ALL', 'AIDS')."""
-    if name.key in load_gazetteer():
-        return False
-    if len(name.words) > 1:
-        return lower[name.key] >= PHRASE_RATIO * len(name.mentions)
-    return lower[name.key] >= len(name.mentions)
-
-
-def drop_common_words(names: dict[str, Name], articles: list[Article]) -> dict[str, Name]:
-    lower = lowercase_counts(articles, names)
-    return {k: n for k, n in names.items() if not is_common_word(n, lower)}
 
 
 def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) -> str:
@@ -139,7 +103,9 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
     listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
     curated = tuple(sorted(listed | set(settings.entities)))
     candidates, definitions = find_candidates(articles, curated)
-    names = drop_common_words(group_names(candidates), articles)
+    names = group_names(candidates)
+    lower = lowercase_counts(articles, set(names) | edge_words(names))
+    names = drop_common_words(group_names(unglued(candidates, names, lower)), lower)
     groups, doubts = merge_names(names, definitions, settings.aliases)
     preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
     wanted = {name_key(n) for n in settings.entities}

@@ -23,6 +23,7 @@ SPELLING_DOUBT = 65
 BUCKET_LIMIT = 30
 VARIANT_MIN_LETTERS = 5  # 'Ukrane'/'Ukraine' are one place; 'Iran'/'Iraq' are two
 PERSON_VARIANT_MIN_LETTERS = 7  # 'Elisabeth'/'Elizabeth' are one person; 'Harry'/'Barry' and 'Tom'/'Tim' are two
+MISSPELLING = 3
 DOMINANCE = 3  # a surname goes to the person it stands beside in 3 times as many articles as any other
 ARTICLES = {"al", "el", "ad", "the"}
 
@@ -52,13 +53,22 @@ class Groups:
 
 
 def generic_suffix_targets(keys: set[str]) -> dict[str, str]:
-    """'euphrates river' -> 'euphrates' when 'Euphrates' is also written; 'wood group' stays when 'Wood' is not."""
+    """'euphrates river' -> 'euphrates' when 'Euphrates' is also written, 'transocean holdings llc' ->
+    'transocean', 'afp news agency' -> 'afp'; 'wood group' stays when 'Wood' is not written."""
     suffixes = load_rules()["generic_suffixes"]
+    longest = max(len(s.split()) for s in suffixes)
     targets = {}
     for key in keys:
         words = key.split()
-        if len(words) > 1 and words[-1] in suffixes and " ".join(words[:-1]) in keys:
-            targets[key] = " ".join(words[:-1])
+        while len(words) > 1:
+            cut = next((n for n in range(min(longest, len(words) - 1), 0, -1)
+                        if " ".join(words[-n:]) in suffixes), 0)
+            if not cut:
+                break
+            words = words[:-cut]
+            if " ".join(words) in keys:
+                targets[key] = " ".join(words)
+                break
     return targets
 
 
@@ -104,9 +114,11 @@ def join_spellings(names: dict[str, Name], groups: Groups) -> list[tuple[str, st
 
 
 def may_be_one(a: Name, b: Name) -> bool:
-    """Two spellings may be one entity: types agree, the gazetteer does not list both, and two people's
-    names are not seen side by side in one article ('Tom Smith and Tim Smith')."""
-    same_type = not a.type or not b.type or a.type == b.type
+    """Two spellings may be one entity: types agree (a rare misspelling takes the type of the spelling written
+    MISSPELLING times as often), the gazetteer does not list both, and two people's names are not seen side by
+    side in one article ('Tom Smith and Tim Smith')."""
+    rare = min(len(a.mentions), len(b.mentions)) * MISSPELLING <= max(len(a.mentions), len(b.mentions))
+    same_type = not a.type or not b.type or a.type == b.type or rare and "person" not in (a.type, b.type)
     both_listed = a.key in load_gazetteer() and b.key in load_gazetteer()
     person = "person" in (a.type, b.type)
     return same_type and not both_listed and not (person and a.articles & b.articles)
@@ -208,18 +220,19 @@ def join_acronyms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str
 
 
 def short_form_targets(name: Name, names: dict[str, Name], by_word: dict[str, set[str]]) -> list[str]:
-    """Longer names this one can stand for: a person's surname ('Assad'), an organisation's head ('Observatory').
-    A name the gazetteer lists as a place or organisation ('Bloomberg') is no one's surname."""
+    """Longer names this one can stand for: a person's surname ('Assad', 'Megrahi' whatever the model took it
+    for), an organisation's head ('Observatory'). A name the gazetteer lists ('Bloomberg', 'Exxon') stands for
+    what it lists, not for a longer name ('Michael Bloomberg', 'Exxon Valdez')."""
     words = name.words
     heads = load_rules()["generic_heads"]
     keys = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
-    listed = load_gazetteer().get(name.key, "person")
+    listed = name.key in load_gazetteer()
     targets = []
     for key in keys:
         long = names[key]
-        if len(long.words) <= len(words):
+        if len(long.words) <= len(words) or listed:
             continue
-        if long.type == "person" and long.words[-len(words):] == words and name.type != "place" and listed == "person":
+        if long.type == "person" and long.words[-len(words):] == words:
             targets.append(key)
         elif (long.type == "organisation" and len(words) == 1 and words[0] not in heads
               and name.type != "place"):
@@ -255,8 +268,10 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
         if name.is_acronym or len(name.words) > 2:
             continue
         targets = short_form_targets(name, names, by_word)
+        people = [k for k in targets if names[k].type == "person"]
+        targets = people or targets  # a surname stands for a person before any organisation named after one
         roots = sorted({groups.root(k) for k in targets} - {groups.root(name.key)})
-        chosen = roots[0] if len(roots) == 1 else dominant_root(name, targets, names, groups) if roots else None
+        chosen = roots[0] if len(roots) == 1 else dominant_root(name, targets, names, groups) if people else None
         chosen = chosen or (first_name_target(name, names, by_word, groups) if not targets else None)
         if chosen:
             groups.join(name.key, chosen)

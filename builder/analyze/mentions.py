@@ -26,6 +26,7 @@ CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label doe
 LOWER_ARTICLES = ("a", "an")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Z]{1,6}s?)\)")
+NICKNAME = re.compile(r"([A-Z][\w'-]+) [(\"“']+([A-Z][\w'-]+)[)\"”']+ ([A-Z][\w' .-]+)")
 SEPARATORS = {"-", "–", "—", "|", "in", "at"}
 LONE_QUOTE = re.compile(r"(?:^|\s)[\"'`´]+(?=\s|$)")
 CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*|al-|el-)(?:\s+(?:(?:of|for|al|el|bin|ibn|abu|de)\s+)?[A-Z][\w'’-]*)*")
@@ -127,12 +128,22 @@ def name_pieces(text: str) -> list[tuple[int, str]]:
     pieces, start = [], 0
     for i in range(1, len(words) - 1):
         title = plain[i] in rules["title_breaks"] or " ".join(plain[i:i + 2]) in rules["title_breaks"]
-        separator = words[i].group() in SEPARATORS
+        separator = words[i].group() in SEPARATORS or is_inner_common_word(words[i].group(), words[i + 1].group())
         if (title and plain[i - 1] not in rules["titles"] or separator) and words[i].start() > start:
             pieces.append((start, text[start:words[i].start()].rstrip()))
             start = words[i + 1].start() if separator else words[i].start()
+        elif words[i - 1].group()[-1] in ":|;" and words[i].start() > start:
+            pieces.append((start, text[start:words[i - 1].end() - 1]))
+            start = words[i].start()
     pieces.append((start, text[start:]))
-    return [(offset, piece) for offset, piece in pieces if piece]
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def is_inner_common_word(word: str, following: str) -> bool:
+    """'company' in 'Oil company BP': a lower-case word that is no name particle, before a capitalised word."""
+    rules = load_rules()
+    return word.isalpha() and word.islower() and following[:1].isupper() and \
+        word not in rules["connectors"] | rules["name_particles"]
 
 
 def qualifies_a_title(name: str, after: str) -> bool:
@@ -157,7 +168,7 @@ def clean_surface(text: str) -> str | None:
     name = re.sub(r"\s+", " ", fold(text)).strip()
     if LONE_QUOTE.search(name):
         return None
-    name = name.split("(")[0] if name.count("(") > name.count(")") else name
+    name = name.split("(")[0] if name.count("(") > name.count(")") else re.sub(r"\s*\([^)]*\)", "", name)
     name = expand_abbreviation(name.strip(" ,;:"), rules["abbreviations"])
     if DOTTED_ACRONYM.fullmatch(name):
         name = name.replace(".", "")
@@ -168,9 +179,9 @@ def clean_surface(text: str) -> str | None:
     words = name.split(" ")
     while words and (words[0] in LOWER_ARTICLES or words[0].lower() == "the"
                      or words[0].lower().rstrip(".") in rules["titles"] | rules["leading_verbs"]
-                     or words[0].istitle() and words[0].lower() in rules["function_words"]):
+                     or len(words) > 1 and is_edge_word(words[0])):
         words = words[1:]
-    while len(words) > 1 and words[-1].istitle() and words[-1].lower() in rules["function_words"]:
+    while len(words) > 1 and is_edge_word(words[-1]):
         words = words[:-1]
     if len(words) > 1 and " ".join(words[:2]).lower() in rules["titles"]:
         words = words[2:]
@@ -186,6 +197,12 @@ def clean_surface(text: str) -> str | None:
                                     for w in key.split()):
         return None
     return name
+
+
+def is_edge_word(word: str) -> bool:
+    """A capitalised function or furniture word at the edge of a name: 'Zambia How', 'NEXT Yahoo', 'Google ARE'."""
+    rules = load_rules()
+    return (word.istitle() or word.isupper()) and word.lower() in rules["function_words"] | rules["furniture"]
 
 
 def is_adjective(name: str, label: str) -> bool:
@@ -249,6 +266,9 @@ def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
             continue
         span = extend_truncated(paragraph, span)
         text = paragraph[span.start:span.end]
+        nickname = NICKNAME.fullmatch(text)
+        if nickname:  # 'Robert (Bob) Dudley': the text says Bob Dudley is Robert Dudley
+            definitions.append((f"{nickname[1]} {nickname[3]}", f"{nickname[2]} {nickname[3]}"))
         pieces = name_pieces(text)
         for offset, piece in pieces:
             start, end = span.start + offset, span.start + offset + len(piece)
