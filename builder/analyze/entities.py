@@ -47,8 +47,8 @@ def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) ->
     for name in members:
         if name.key in preferred:
             return preferred[name.key]
-    listed = [n for n in members if n.key in gazetteer_names()]
-    surfaces = sum((n.surfaces for n in (listed or members)), Counter())
+    named = [n for n in members if n.key in gazetteer_names()] or [n for n in members if n.key in load_gazetteer()]
+    surfaces = sum((n.surfaces for n in (named or members)), Counter())
     acronyms = {s.upper() for n in members for s in n.surfaces if n.is_acronym}
     spelled = [s for s in surfaces if not s.isupper() and s.upper() not in acronyms] or list(surfaces)
     if kind == "person":

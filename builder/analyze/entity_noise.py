@@ -58,7 +58,7 @@ def edge_words(names: dict[str, Name]) -> set[str]:
     return {w for key in names for w in (key.split()[0], key.split()[-1]) if " " in key}
 
 
-def glued_parts(name: Name, names: dict[str, Name], lower: Counter) -> list[tuple[int, int]] | None:
+def glued_parts(name: Name, names: dict[str, Name], lower: Counter, first_names: Counter) -> list[tuple[int, int]] | None:
     """The word ranges of the names a name is made of, or None when it is one name.
 
     Two names: each written alone in more articles than the whole, and one of them a person or both
@@ -79,22 +79,26 @@ def glued_parts(name: Name, names: dict[str, Name], lower: Counter) -> list[tupl
                 return [(0, k), (k, len(words))]
         for person, word, keep in ((left, words[k:], (0, k)), (right, words[:k], (k, len(words)))):
             if person and person.type == "person" and len(person.words) > 1 and len(person.articles) > size \
-                    and len(word) == 1 and is_not_a_name_part(word[0], names, lower, size):
+                    and len(word) == 1 and is_not_a_name_part(word[0], names, lower, size, first_names):
                 return [keep]
     return None
 
 
-def is_not_a_name_part(word: str, names: dict[str, Name], lower: Counter, size: int) -> bool:
+def is_not_a_name_part(word: str, names: dict[str, Name], lower: Counter, size: int, first_names: Counter) -> bool:
+    """A word run into a person's name that is not part of it: another entity's name, a common word, a title,
+    a demonym, or a word before the name that starts no other person's name ('Billboard Simon Cowell')."""
     rules = load_rules()
     other = names.get(word)
     return (other is not None and other.type != "person" and len(other.articles) > size) or lower[word] > 0 \
-        or word in rules["titles"] | rules["portfolios"] | rules["furniture"] | rules["demonyms"]
+        or word in rules["titles"] | rules["portfolios"] | rules["furniture"] | rules["demonyms"] \
+        or first_names[word] < 2
 
 
 def unglued(candidates: list[Candidate], names: dict[str, Name], lower: Counter) -> list[Candidate]:
     """The mentions with names run together split into the names they are made of."""
+    first_names = Counter(n.words[0] for n in names.values() if len(n.words) > 1 and n.type == "person")
     parts = {key: found for key, name in names.items()
-             if 1 < len(name.words) <= MAX_GLUED_WORDS and (found := glued_parts(name, names, lower))}
+             if 1 < len(name.words) <= MAX_GLUED_WORDS and (found := glued_parts(name, names, lower, first_names))}
     if not parts:
         return candidates
     out = []

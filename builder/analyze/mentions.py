@@ -176,16 +176,23 @@ def clean_surface(text: str) -> str | None:
     if re.match(r"(?i)(pro|anti|non|ex|post|pre|neo)-", name):
         return None
     name = re.sub(r"\W+$", "", re.sub(r"'s?$", "", name))
+    key = name_key(name)
+    if key in load_gazetteer():
+        return name
+    if key in rules["noise"]:
+        return None
     words = name.split(" ")
+    keep_title = ends_with_a_head(words)  # 'Prince William Sound', 'King County': the title is part of the name
     while words and (words[0] in LOWER_ARTICLES or words[0].lower() == "the"
-                     or words[0].lower().rstrip(".") in rules["titles"] | rules["leading_verbs"]
+                     or not keep_title and words[0].lower().rstrip(".") in rules["titles"] | rules["leading_verbs"]
                      or len(words) > 1 and is_edge_word(words[0])):
         words = words[1:]
     while len(words) > 1 and is_edge_word(words[-1]):
         words = words[:-1]
-    if len(words) > 1 and " ".join(words[:2]).lower() in rules["titles"]:
+    if len(words) > 1 and not keep_title and " ".join(words[:2]).lower() in rules["titles"]:
         words = words[2:]
-    while len(words) > 1 and words[-1].islower() and words[-1] in rules["titles"] | rules["name_particles"]:
+    while len(words) > 1 and (words[-1].islower() and words[-1] in rules["titles"] | rules["name_particles"]
+                              or words[-1].lower().rstrip(".") in rules["title_breaks"]):
         words = words[:-1]
     name = " ".join(words)
     if len(name) < 2 or re.search(r"\d", name) or not re.search(r"[A-Z]", name):
@@ -197,6 +204,12 @@ def clean_surface(text: str) -> str | None:
                                     for w in key.split()):
         return None
     return name
+
+
+def ends_with_a_head(words: list[str]) -> bool:
+    """The last word says what the name is ('Sound', 'County', 'Motors'): a title before it is part of the name."""
+    heads = load_rules()["name_heads"]
+    return len(words) > 1 and any(words[-1].lower() in listed for listed in heads.values())
 
 
 def is_edge_word(word: str) -> bool:
