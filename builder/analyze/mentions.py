@@ -54,9 +54,10 @@ def load_rules() -> dict:
     text = resources.files(__package__).joinpath("data/entity_rules.yml").read_text(encoding="utf-8")
     rules = yaml.safe_load(text)
     for key in ("noise", "demonyms", "titles", "connectors", "generic_suffixes", "generic_heads", "leading_verbs",
-                "name_suffixes", "furniture", "title_breaks", "portfolios", "name_particles", "function_words"):
+                "name_suffixes", "furniture", "title_breaks", "portfolios", "name_particles", "function_words",
+                "weekdays_and_zones"):
         rules[key] = frozenset(str(w).lower() for w in rules[key])
-    rules["noise"] |= rules["furniture"]
+    rules["noise"] |= rules["furniture"] | rules["weekdays_and_zones"]
     rules["acronym_stoplist"] = frozenset(rules["acronym_stoplist"])
     return rules
 
@@ -121,8 +122,10 @@ def extend_truncated(paragraph: str, span: Span) -> Span:
 def name_pieces(text: str) -> list[tuple[int, str]]:
     """A span split where a second name starts inside it: at a title ('Gordon Brown Mrs Brown' -> 'Gordon
     Brown' and 'Mrs Brown'; 'Haiti President Rene Preval' -> 'Haiti' and 'President Rene Preval'), at a
-    spaced dash ('SYMPTOMS - WHAT TO DO') and at a lower-case 'in' or 'at' ('Alleyn's School in Dulwich')."""
+    spaced dash ('SYMPTOMS - WHAT TO DO'), a slash, a colon, and a lower-case word before a capitalised
+    one ('Alleyn's School in Dulwich', 'Oil company BP')."""
     rules = load_rules()
+    text = text.replace("/", " ")  # 'Charles Dharapak/AP Barack Obama', 'WHO/Centres for Disease Control'
     words = list(re.finditer(r"\S+", text))
     plain = [w.group().rstrip(".,").lower() for w in words]
     pieces, start = [], 0
@@ -177,6 +180,8 @@ def clean_surface(text: str) -> str | None:
         return None
     name = re.sub(r"\W+$", "", re.sub(r"'s?$", "", name))
     key = name_key(name)
+    if not re.search(r"[A-Z]", name):
+        return None
     if key in load_gazetteer():
         return name
     if key in rules["noise"]:
@@ -213,9 +218,11 @@ def ends_with_a_head(words: list[str]) -> bool:
 
 
 def is_edge_word(word: str) -> bool:
-    """A capitalised function or furniture word at the edge of a name: 'Zambia How', 'NEXT Yahoo', 'Google ARE'."""
+    """A capitalised function, furniture, weekday or time-zone word at the edge of a name: 'Zambia How',
+    'NEXT Yahoo', 'Google ARE', 'BST Tamiflu'."""
     rules = load_rules()
-    return (word.istitle() or word.isupper()) and word.lower() in rules["function_words"] | rules["furniture"]
+    edge = rules["function_words"] | rules["furniture"] | rules["weekdays_and_zones"]
+    return (word.istitle() or word.isupper()) and word.lower() in edge
 
 
 def is_adjective(name: str, label: str) -> bool:
@@ -285,7 +292,7 @@ def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
         pieces = name_pieces(text)
         for offset, piece in pieces:
             start, end = span.start + offset, span.start + offset + len(piece)
-            label = span.label if offset == pieces[-1][0] else ""  # the model's label is for the name it ends with
+            label = span.label if len(pieces) == 1 else ""  # the model labelled the whole span, not its parts
             name = clean_surface(piece)
             if name is None or is_adjective(name, label) or qualifies_a_title(name, paragraph[end:]):
                 continue
