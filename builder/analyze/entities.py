@@ -17,7 +17,7 @@ from ..config import Settings
 from ..model import Article, Entity, Mention
 from ..slug import slugify
 from .entity_merge import merge_names
-from .entity_names import Name, entity_type
+from .entity_names import Name, entity_type, first_name_votes
 from .entity_noise import drop_common_words, edge_words, lowercase_counts, unglued
 from .known_names import gazetteer_names, load_gazetteer, name_key
 from .mentions import MODEL, Candidate, find_candidates, load_model
@@ -56,8 +56,8 @@ def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) ->
     return max(spelled, key=lambda s: (surfaces[s], len(s), s))
 
 
-def build_entity(members: list[Name], preferred: dict[str, str]) -> Entity:
-    kind = entity_type(members)
+def build_entity(members: list[Name], preferred: dict[str, str], first_names: Counter) -> Entity:
+    kind = entity_type(members, first_names)
     name = canonical_name(members, kind, preferred)
     surfaces = sorted({s for n in members for s in n.surfaces} - {name})
     mentions = sorted({Mention(c.article, c.sentence, c.surface) for n in members for c in n.mentions},
@@ -109,7 +109,8 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
     groups, doubts = merge_names(names, definitions, settings.aliases)
     preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
     wanted = {name_key(n) for n in settings.entities}
-    entities = [build_entity([names[k] for k in keys], preferred) for keys in groups.members().values()]
+    first_names = first_name_votes(names)
+    entities = [build_entity([names[k] for k in keys], preferred, first_names) for keys in groups.members().values()]
     kept = sorted((e for e in entities if is_wanted(e, wanted)), key=lambda e: (e.type, e.name.casefold()))
     unique_slugs(kept)
     if kept:

@@ -24,6 +24,7 @@ BUCKET_LIMIT = 30
 VARIANT_MIN_LETTERS = 5  # 'Ukrane'/'Ukraine' are one place; 'Iran'/'Iraq' are two
 PERSON_VARIANT_MIN_LETTERS = 7  # 'Elisabeth'/'Elizabeth' are one person; 'Harry'/'Barry' and 'Tom'/'Tim' are two
 MISSPELLING = 3
+SPELLED_OUT = 3  # an acronym is spelled out 'beside' it in a third of the articles that write it ('GP' is not Graeme Pacitti)
 DOMINANCE = 3  # a surname goes to the person it stands beside in 3 times as many articles as any other
 ARTICLES = {"al", "el", "ad", "the"}
 
@@ -68,6 +69,22 @@ def generic_suffix_targets(keys: set[str]) -> dict[str, str]:
             words = words[:-cut]
             if " ".join(words) in keys:
                 targets[key] = " ".join(words)
+                break
+    return targets
+
+
+def place_prefix_targets(names: dict[str, Name]) -> dict[str, str]:
+    """'us centres for disease control' -> 'centres for disease control': a country before an organisation's
+    name, when the name is also written without it (a listed name such as 'British Red Cross' stays)."""
+    gazetteer = load_gazetteer()
+    targets = {}
+    for key in names:
+        words = key.split()
+        for n in (1, 2):
+            rest = " ".join(words[n:])
+            if len(words) > n + 1 and gazetteer.get(" ".join(words[:n])) == "place" and key not in gazetteer \
+                    and rest in names and names[rest].type == "organisation":
+                targets[key] = rest
                 break
     return targets
 
@@ -210,7 +227,7 @@ def join_acronyms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str
         if name.key in load_gazetteer():
             continue
         spelled_out = by_initials.get(name.key.upper(), [])
-        beside = [k for k in spelled_out if names[k].articles & name.articles]
+        beside = [k for k in spelled_out if SPELLED_OUT * len(names[k].articles & name.articles) >= len(name.articles)]
         unsure = len(name.key) < 3  # two letters stand for too much: only a name written beside them
         roots = sorted({groups.root(k) for k in (beside or ([] if unsure else spelled_out))} - {groups.root(name.key)})
         if len(roots) == 1:
@@ -320,7 +337,7 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
                 aliases: dict[str, list[str]]) -> tuple[Groups, list[tuple[str, str]]]:
     """Group names into entities; also return the pairs of keys that may be one entity but were not joined."""
     groups = Groups(sorted(names))
-    for key, target in sorted(generic_suffix_targets(set(names)).items()):
+    for key, target in sorted({**generic_suffix_targets(set(names)), **place_prefix_targets(names)}.items()):
         groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
     join_listed(names, groups, known_spellings())

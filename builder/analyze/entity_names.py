@@ -15,6 +15,8 @@ from .known_names import load_gazetteer
 from .mentions import Candidate, load_rules
 
 TYPE_ORDER = ("place", "organisation", "person")
+FIRST_NAME_EVIDENCE = 2  # a word starts at least two people's names
+FIRST_NAME_WEIGHT = 4
 HEAD_STOP = {"of", "for", "on", "de", "du", "des", "la"}
 
 
@@ -72,9 +74,20 @@ def voted_type(votes: Counter) -> str:
     return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
 
 
-def entity_type(members: list[Name]) -> str:
+def first_name_votes(names: dict[str, Name]) -> Counter:
+    """Words the dossier uses as first names: the first word of several names that most votes call people
+    ('Iain' of Iain Askham and Iain Stewart), so 'Iain Mackenzie' is a person whatever the model said."""
+    people, others = Counter(), Counter()
+    for name in names.values():
+        if 2 <= len(name.words) <= 3 and name.votes:
+            (people if voted_type(name.votes) == "person" else others)[name.words[0]] += 1
+    return Counter({w: n for w, n in people.items() if n >= FIRST_NAME_EVIDENCE and n > 2 * others[w]})
+
+
+def entity_type(members: list[Name], first_names: Counter | None = None) -> str:
     """The gazetteer's type of the most mentioned listed member; else what the fullest names' head words say;
-    else the votes of every mention, the fullest voted names' counting double.
+    else the votes of every mention, the fullest voted names' counting double, and a first name the dossier
+    knows ('Iain') voting for a person.
 
     The model types 'Richard Butler' more reliably than a bare 'Butler', which it often takes for an
     organisation, so the fullest names weigh more; a cue ('spokesman for Oxfam') counts wherever it is.
@@ -90,4 +103,6 @@ def entity_type(members: list[Name]) -> str:
     heads = Counter(kind for n in fullest if (kind := head_type(n.words, votes)))
     if heads:
         return heads.most_common(1)[0][0]
+    if first_names and any(2 <= len(n.words) <= 3 and first_names[n.words[0]] for n in fullest):
+        votes["person"] += FIRST_NAME_WEIGHT * len(fullest)
     return voted_type(votes) or "organisation"

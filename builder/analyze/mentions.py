@@ -27,6 +27,7 @@ LOWER_ARTICLES = ("a", "an")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 DEFINITION = re.compile(r"\s*\(([A-Z][A-Z]{1,6}s?)\)")
 NICKNAME = re.compile(r"([A-Z][\w'-]+) [(\"“']+([A-Z][\w'-]+)[)\"”']+ ([A-Z][\w' .-]+)")
+CAPTION_POSITION = re.compile(r"\s*\((?:left|right|centre|center|pictured|above|below|top|bottom|inset)\)")
 SEPARATORS = {"-", "–", "—", "|", "in", "at"}
 LONE_QUOTE = re.compile(r"(?:^|\s)[\"'`´]+(?=\s|$)")
 CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*|al-|el-)(?:\s+(?:(?:of|for|al|el|bin|ibn|abu|de)\s+)?[A-Z][\w'’-]*)*")
@@ -237,7 +238,7 @@ def is_adjective(name: str, label: str) -> bool:
 
 def cue_votes(before: str, after: str) -> list[str]:
     """Types voted for by the words around a mention ('in X', 'town of X', 'X province', 'spokesman for X',
-    'X Inc', 'X, the British charity,')."""
+    'X Inc', 'X, the British charity,', 'X (left)')."""
     rules = load_rules()
     before_words = re.findall(r"[\w'-]+", before[-40:].lower())
     after_word = re.match(r"[\s,]*([A-Za-z]+)", after[:30])
@@ -249,6 +250,8 @@ def cue_votes(before: str, after: str) -> list[str]:
     for kind, cues in rules["cues_after"].items():
         if after_word and after_word.group(1).lower() in cues:
             votes.append(kind)
+    if CAPTION_POSITION.match(after):
+        votes.append("person")
     if apposition:
         nouns = re.split(r"\b(?:at|of|in|for|on|from|with|who|which|that|and|to|by)\b", apposition.group(1).lower())[0]
         votes += [next(kind for kind, words in rules["apposition_nouns"].items() if w in words)
