@@ -179,14 +179,15 @@ def one_letter_buckets(names: dict[str, Name]) -> dict[tuple, set[str]]:
 
 def one_letter_apart(a: Name, b: Name) -> bool:
     """One edit (a letter added, dropped, changed or two swapped) in one word, and not a plural's 's' (the
-    Jacksons are not Jackson), except for organisations ('Socialists', 'Socialist')."""
+    Jacksons are not Jackson), except for organisations ('Socialists', 'Socialist'), nor a demonym's 'n'."""
     pairs = [(x, y) for x, y in zip(a.words, b.words) if x != y]
     if len(a.words) != len(b.words) or len(pairs) != 1:
         return False
     x, y = pairs[0]
     plural = len(a.words) == 1 and (x == y + "s" or y == x + "s") and "organisation" not in (a.type, b.type)
+    demonym = x == y + "n" or y == x + "n"  # 'Burma' and 'Burman', 'Kenya' and 'Kenyan'
     short_for_a_person = "person" in (a.type, b.type) and min(len(x), len(y)) < PERSON_VARIANT_MIN_LETTERS
-    return OSA.distance(x, y) == 1 and not plural and not short_for_a_person
+    return OSA.distance(x, y) == 1 and not plural and not demonym and not short_for_a_person
 
 
 def join_one_letter_variants(names: dict[str, Name], groups: Groups) -> None:

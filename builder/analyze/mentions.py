@@ -277,6 +277,14 @@ def sentence_offsets(paragraph: str) -> list[tuple[int, str]]:
     return out
 
 
+def defines(name: str, acronym: str) -> bool:
+    """'Syrian Democratic Forces (SDF)' defines SDF; a dateline's 'Mansfield, Connecticut (WTNH)' or
+    'Beirut (AFP)' names a place and its source, and an acronym the gazetteer knows keeps its meaning."""
+    gazetteer = load_gazetteer()
+    return acronym != name and not name.isupper() and gazetteer.get(name_key(name)) != "place" \
+        and name_key(acronym) not in gazetteer
+
+
 def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
                          curated: tuple[str, ...]) -> tuple[list[Candidate], list[tuple[str, str]]]:
     """The mentions in one paragraph and the acronym definitions it makes."""
@@ -304,7 +312,7 @@ def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
             votes = ([labels[label]] if label else []) + cues
             found.append(Candidate(slug, sentence_at(paragraph, sentences, start), name, tuple(votes)))
             defined = DEFINITION.match(paragraph, end)
-            if defined and defined.group(1) != name and not name.isupper():
+            if defined and defines(name, defined.group(1)):
                 definitions.append((name, defined.group(1)))
     return found, definitions
 
