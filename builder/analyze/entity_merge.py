@@ -73,22 +73,6 @@ def generic_suffix_targets(keys: set[str]) -> dict[str, str]:
     return targets
 
 
-def place_prefix_targets(names: dict[str, Name]) -> dict[str, str]:
-    """'us centres for disease control' -> 'centres for disease control': a country before an organisation's
-    name, when the name is also written without it (a listed name such as 'British Red Cross' stays)."""
-    gazetteer = load_gazetteer()
-    targets = {}
-    for key in names:
-        words = key.split()
-        for n in (1, 2):
-            rest = " ".join(words[n:])
-            if len(words) > n + 1 and gazetteer.get(" ".join(words[:n])) == "place" and key not in gazetteer \
-                    and rest in names and names[rest].type == "organisation":
-                targets[key] = rest
-                break
-    return targets
-
-
 def join_listed(names: dict[str, Name], groups: Groups, listed: list[list[str]]) -> None:
     """Join names the text or the curator says are one: acronym definitions and aliases.yml entries."""
     for spellings in listed:
@@ -338,7 +322,7 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
                 aliases: dict[str, list[str]]) -> tuple[Groups, list[tuple[str, str]]]:
     """Group names into entities; also return the pairs of keys that may be one entity but were not joined."""
     groups = Groups(sorted(names))
-    for key, target in sorted({**generic_suffix_targets(set(names)), **place_prefix_targets(names)}.items()):
+    for key, target in sorted(generic_suffix_targets(set(names)).items()):
         groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
     join_listed(names, groups, known_spellings())

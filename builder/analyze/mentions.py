@@ -56,9 +56,9 @@ def load_rules() -> dict:
     rules = yaml.safe_load(text)
     for key in ("noise", "demonyms", "titles", "connectors", "generic_suffixes", "generic_heads", "leading_verbs",
                 "name_suffixes", "furniture", "title_breaks", "portfolios", "name_particles", "function_words",
-                "weekdays_and_zones"):
+                "time_zones"):
         rules[key] = frozenset(str(w).lower() for w in rules[key])
-    rules["noise"] |= rules["furniture"] | rules["weekdays_and_zones"]
+    rules["noise"] |= rules["furniture"] | rules["time_zones"]
     rules["acronym_stoplist"] = frozenset(rules["acronym_stoplist"])
     return rules
 
@@ -219,10 +219,10 @@ def ends_with_a_head(words: list[str]) -> bool:
 
 
 def is_edge_word(word: str) -> bool:
-    """A capitalised function, furniture, weekday or time-zone word at the edge of a name: 'Zambia How',
+    """A capitalised function, furniture or time-zone word at the edge of a name: 'Zambia How',
     'NEXT Yahoo', 'Google ARE', 'BST Tamiflu'."""
     rules = load_rules()
-    edge = rules["function_words"] | rules["furniture"] | rules["weekdays_and_zones"]
+    edge = rules["function_words"] | rules["furniture"] | rules["time_zones"]
     return (word.istitle() or word.isupper()) and word.lower() in edge
 
 
