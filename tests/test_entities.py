@@ -136,10 +136,14 @@ def names_of(entities) -> set[str]:
     return {n for e in entities for n in [e.name, *e.aliases]}
 
 
+def entities_from(*texts: str):
+    """The entities of hand-made articles a0, a1, ... with these texts."""
+    return find_entities([make_article(f"a{i}", text) for i, text in enumerate(texts)], Settings())[0]
+
+
 def test_a_surname_merges_with_the_one_person_who_has_it():
-    articles = [make_article(f"a{i}", "President Barack Obama promised help for Haiti on Thursday. "
-                             "Obama said the United States would send troops.") for i in range(3)]
-    entities, _ = find_entities(articles, Settings())
+    entities = entities_from(*["President Barack Obama promised help for Haiti on Thursday. Obama said the United "
+                               "States would send troops."] * 3)
     obama = entity_of(entities, "Barack Obama")
     assert obama and "Obama" in obama.aliases and obama.type == "person"
 
@@ -161,13 +165,12 @@ def test_a_surname_goes_to_the_person_it_stands_beside_but_two_people_stay_apart
 
 
 def test_countries_and_agencies_merge_with_their_abbreviations():
-    articles = [make_article("a1", "The US sent ships to Haiti. The United States said more would follow, "
-                             "Agence France-Presse reported. Britain sent a team."),
-                make_article("a2", "U.S. officials arrived on Monday, AFP reported. The UK pledged money, the "
-                             "Associated Press said."),
-                make_article("a3", "USA Today said the USA would lead, according to Agence France Presse. "
-                             "The United Kingdom and the AP confirmed it.")]
-    entities, _ = find_entities(articles, Settings())
+    entities = entities_from("The US sent ships to Haiti. The United States said more would follow, Agence "
+                             "France-Presse reported. Britain sent a team.",
+                             "U.S. officials arrived on Monday, AFP reported. The UK pledged money, the Associated "
+                             "Press said.",
+                             "USA Today said the USA would lead, according to Agence France Presse. The United "
+                             "Kingdom and the AP confirmed it.")
     us = entity_of(entities, "United States")
     assert us and {"US", "USA"} <= set(us.aliases) and us.type == "place"
     afp = entity_of(entities, "AFP")
@@ -180,41 +183,34 @@ def test_countries_and_agencies_merge_with_their_abbreviations():
 
 
 def test_a_name_with_and_without_accents_is_one_entity():
-    articles = [make_article("a1", "President René Préval appealed for calm in Port-au-Prince on Thursday."),
-                make_article("a2", "President Rene Preval met aid workers. Preval said the airport was open.")]
-    entities, _ = find_entities(articles, Settings())
+    entities = entities_from("President René Préval appealed for calm in Port-au-Prince on Thursday.",
+                             "President Rene Preval met aid workers. Preval said the airport was open.")
     preval = entity_of(entities, "René Préval")
     assert preval and {"Rene Preval", "Preval"} <= set(preval.aliases) and preval.type == "person"
 
 
 def test_spellings_one_letter_apart_merge_unless_one_article_names_both():
-    articles = [make_article("a1", "Elisabeth Byrs, a spokeswoman for the World Food Programme, said food "
-                             "was arriving."),
-                make_article("a2", "Elizabeth Byrs of the World Food Programme said distribution would start.")]
-    entities, _ = find_entities(articles, Settings())
+    entities = entities_from("Elisabeth Byrs, a spokeswoman for the World Food Programme, said food was arriving.",
+                             "Elizabeth Byrs of the World Food Programme said distribution would start.")
     byrs = entity_of(entities, "Elisabeth Byrs") or entity_of(entities, "Elizabeth Byrs")
     assert byrs and {"Elisabeth Byrs", "Elizabeth Byrs"} <= {byrs.name, *byrs.aliases}
-    sisters = [make_article(f"s{i}", "Christina Jones and her sister Christine Jones ran the shelter, "
-                            "Christina Jones said.") for i in range(2)]
-    entities, _ = find_entities(sisters, Settings())
+    entities = entities_from(*["Christina Jones and her sister Christine Jones ran the shelter, Christina Jones "
+                               "said."] * 2)
     assert entity_of(entities, "Christina Jones") is not entity_of(entities, "Christine Jones")
 
 
 def test_hyphen_article_and_acronym_variants_of_an_agency_merge():
-    articles = [make_article("a1", "The Disasters Emergency Committee (DEC) launched an appeal on Friday."),
-                make_article("a2", "Donations to the Disasters' Emergency Committee reached 10m pounds, the DEC "
-                             "said."),
-                make_article("a3", "The Disaster Emergency Committee said the appeal would run for weeks.")]
-    entities, _ = find_entities(articles, Settings())
+    entities = entities_from("The Disasters Emergency Committee (DEC) launched an appeal on Friday.",
+                             "Donations to the Disasters' Emergency Committee reached 10m pounds, the DEC said.",
+                             "The Disaster Emergency Committee said the appeal would run for weeks.")
     dec = entity_of(entities, "Disasters Emergency Committee")
     assert dec and {"DEC", "Disaster Emergency Committee"} <= set(dec.aliases) and dec.type == "organisation"
 
 
 def test_charities_and_companies_are_organisations():
-    articles = [make_article("a1", "Aid from Oxfam reached Jacmel on Monday. Oxfam said water was short. "
-                             "Denis O'Brien, the chairman of Digicel, flew in."),
-                make_article("a2", "Oxfam staff arrived in Leogane. A spokesman for Digicel said calls were free.")]
-    entities, _ = find_entities(articles, Settings())
+    entities = entities_from("Aid from Oxfam reached Jacmel on Monday. Oxfam said water was short. Denis O'Brien, "
+                             "the chairman of Digicel, flew in.",
+                             "Oxfam staff arrived in Leogane. A spokesman for Digicel said calls were free.")
     assert entity_of(entities, "Oxfam").type == "organisation"
     assert entity_of(entities, "Digicel").type == "organisation"
 
@@ -239,15 +235,12 @@ def test_a_name_says_what_it_names(words, kind):
 
 
 def test_names_run_together_never_become_entities():
-    articles = [make_article("a1", "Gordon Brown Mrs Brown said she had met the families. "
-                             "Gordon Brown promised aid. Simon Cowell recorded a charity single."),
-                make_article("a2", "Gordon Brown spoke to the families in London. Simon Cowell said the single "
-                             "would raise millions."),
-                make_article("a3", "Billboard Simon Cowell topped the chart. Simon Cowell thanked the fans. "
-                             "Aid reached Port au Prince on Monday."),
-                make_article("a4", "Flights landed in Port au Prince, where Gordon Brown's envoy arrived.")]
-    entities, _ = find_entities(articles, Settings())
-    names = names_of(entities)
+    names = names_of(entities_from(
+        "Gordon Brown Mrs Brown said she had met the families. Gordon Brown promised aid. Simon Cowell recorded a "
+        "charity single.",
+        "Gordon Brown spoke to the families in London. Simon Cowell said the single would raise millions.",
+        "Billboard Simon Cowell topped the chart. Simon Cowell thanked the fans. Aid reached Port au Prince on Monday.",
+        "Flights landed in Port au Prince, where Gordon Brown's envoy arrived."))
     assert {"Gordon Brown", "Simon Cowell", "Port au Prince"} <= names
     assert not names & {"Gordon Brown Mrs Brown", "Billboard Simon Cowell", "Port au", "Port"}
 

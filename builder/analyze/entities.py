@@ -1,13 +1,13 @@
 """Entities: the people, organisations and places the articles name, each with every way it is written.
 
-Mentions (mentions.py) are grouped by name, common words dropped, names merged into entities
-(entity_merge.py), each entity typed by gazetteer or vote and named by its fullest common spelling.
+Mentions (mentions.py) are grouped by name, names run together split and common words dropped
+(entity_noise.py), names merged into entities (entity_merge.py), each entity typed by gazetteer, head word
+or vote (entity_names.py) and named by the gazetteer's name or its fullest common spelling.
 Only entities named in at least two articles (or listed in dossier.yml) are kept: they get a page.
 Related entities are the ones named in the same articles, from a sparse entity x article matrix.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import numpy as np
@@ -24,7 +24,6 @@ from .mentions import MODEL, Candidate, find_candidates, load_model
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
-LOWER_WORD = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[a-z][a-z'-]+\b")
 
 
 def group_names(candidates: list[Candidate]) -> dict[str, Name]:

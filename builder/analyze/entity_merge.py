@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from .entity_names import Name
-from .known_names import known_spellings, load_gazetteer
-from .mentions import load_rules, name_key
+from .known_names import known_spellings, load_gazetteer, name_key
+from .mentions import load_rules
 
 SPELLING_MATCH = 75
 SHORT_SPELLING_MATCH = 80

@@ -1,8 +1,12 @@
 """Named-entity mentions in the articles: spaCy's English model, cleaned by the rules in data/.
 
 Each mention keeps its sentence and the entity types it votes for: the model's label and the words
-around it ("town of X" is a place). Acronyms the model misses ("IS") come from all-capital words, and
-definitions in the text ("Syrian Democratic Forces (SDF)", "Daesh (IS)") are kept as pairs to merge.
+around it ("town of X" is a place, "spokesman for X" an organisation). Acronyms the model misses ("IS")
+come from all-capital words that are not shouting, names the model misses from the gazetteer, and
+definitions in the text ("Syrian Democratic Forces (SDF)", "Daesh (IS)", "Robert (Bob) Dudley") are kept
+as pairs to merge. All rules work on the model's spans: a span cut short is extended ('Port au' ->
+'Port au Prince'), a span holding two names is split ('Gordon Brown Mrs Brown'), and titles, articles,
+possessives and furniture words are trimmed from its ends.
 Without the model installed, capitalised word sequences stand in for its spans (with no label vote).
 """
 from __future__ import annotations
