@@ -86,11 +86,12 @@ def first_name_votes(names: dict[str, Name]) -> Counter:
 
 def entity_type(members: list[Name], first_names: Counter | None = None) -> str:
     """The gazetteer's type of the most mentioned listed member; else what the fullest names' head words say;
-    else the votes of every mention, the fullest voted names' counting double, and a first name the dossier
-    knows ('Iain') voting for a person.
+    else the votes of the fullest names' mentions (their model labels and the words around them), and a
+    first name the dossier knows ('Iain') voting for a person.
 
-    The model types 'Richard Butler' more reliably than a bare 'Butler', which it often takes for an
-    organisation, so the fullest names weigh more; a cue ('spokesman for Oxfam') counts wherever it is.
+    The model types 'Brock Turner' more reliably than a bare 'Turner', which it often takes for an
+    organisation: counting every mention's vote gained one page on the tune half of the bench and lost three
+    on the check half, so the short forms do not vote.
     """
     gazetteer = load_gazetteer()
     known = [(len(n.mentions), gazetteer[n.key]) for n in members if n.key in gazetteer]
@@ -99,7 +100,7 @@ def entity_type(members: list[Name], first_names: Counter | None = None) -> str:
     voted = [n for n in members if n.votes] or members
     longest = max(len(n.words) for n in voted)
     fullest = [n for n in voted if len(n.words) == longest]
-    votes = sum((n.votes for n in members), Counter()) + sum((n.votes for n in fullest), Counter())
+    votes = sum((n.votes for n in fullest), Counter())
     heads = Counter(kind for n in fullest if (kind := head_type(n.words, votes)))
     if heads:
         return heads.most_common(1)[0][0]
