@@ -223,11 +223,13 @@ def ends_with_a_head(words: list[str]) -> bool:
 
 
 def is_edge_word(word: str) -> bool:
-    """A capitalised function, furniture or time-zone word at the edge of a name: 'Zambia How',
-    'NEXT Yahoo', 'Google ARE', 'BST Tamiflu'."""
+    """A capitalised function or time-zone word, or a shouted furniture word, at the edge of a name: 'Zambia
+    How', 'Google ARE', 'BST Tamiflu', 'NEXT Yahoo' ('Sony Pictures' and 'Home Depot' keep their words)."""
     rules = load_rules()
-    edge = rules["function_words"] | rules["furniture"] | rules["time_zones"]
-    return (word.istitle() or word.isupper()) and word.lower() in edge
+    lower = word.lower()
+    if word.isupper() and lower in rules["furniture"]:
+        return True
+    return (word.istitle() or word.isupper()) and lower in rules["function_words"] | rules["time_zones"]
 
 
 def is_adjective(name: str, label: str) -> bool:
