@@ -1,10 +1,13 @@
 """Entities on the seeds (gold merges, junk rate, types) and on small hand-made cases."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from builder.analyze.entities import find_entities
-from builder.analyze.mentions import clean_surface
+from builder.analyze.entity_names import head_type
+from builder.analyze.mentions import clean_surface, cue_votes
 from builder.config import Settings
 from builder.render import render_site
 from support import GOLDEN, make_article
@@ -127,3 +130,121 @@ def test_entity_pages_index_and_aliases_rendered(seed_dossier):
     page = pages[f"entities/{islamic_state.slug}.md"]
     assert "aliases:\n- Daesh" in page and "Also written as:" in page and "## Mentioned in" in page
     assert "## Entities mentioned" in pages["articles/" + seed_dossier.included[0].slug + ".md"]
+
+
+def names_of(entities) -> set[str]:
+    return {n for e in entities for n in [e.name, *e.aliases]}
+
+
+def entities_from(*texts: str):
+    """The entities of hand-made articles a0, a1, ... with these texts."""
+    return find_entities([make_article(f"a{i}", text) for i, text in enumerate(texts)], Settings())[0]
+
+
+def test_a_surname_merges_with_the_one_person_who_has_it():
+    entities = entities_from(*["President Barack Obama promised help for Haiti on Thursday. Obama said the United "
+                               "States would send troops."] * 3)
+    obama = entity_of(entities, "Barack Obama")
+    assert obama and "Obama" in obama.aliases and obama.type == "person"
+
+
+def test_a_surname_goes_to_the_person_it_stands_beside_but_two_people_stay_apart():
+    barack = [make_article(f"b{i}", "Barack Obama spoke in Washington on Friday. Obama promised more aid.")
+              for i in range(3)]
+    michelle = [make_article("m1", "Michelle Obama visited a school in Chicago. Obama read to the children.")]
+    entities, _ = find_entities(barack + michelle, Settings())
+    assert "Obama" in entity_of(entities, "Barack Obama").aliases
+    assert entity_of(entities, "Michelle Obama") is None or entity_of(entities, "Michelle Obama").name != "Barack Obama"
+    balanced = [make_article(f"j{i}", "Michael Jackson and Janet Jackson sang together on Monday. "
+                             "Jackson said the tour would go on.") for i in range(2)]
+    entities, warnings = find_entities(balanced, Settings())
+    michael, janet = entity_of(entities, "Michael Jackson"), entity_of(entities, "Janet Jackson")
+    assert michael and janet and michael is not janet
+    assert "Jackson" not in michael.aliases + janet.aliases
+    assert any("Jackson" in w for w in warnings)
+
+
+def test_countries_and_agencies_merge_with_their_abbreviations():
+    entities = entities_from("The US sent ships to Haiti. The United States said more would follow, Agence "
+                             "France-Presse reported. Britain sent a team.",
+                             "U.S. officials arrived on Monday, AFP reported. The UK pledged money, the Associated "
+                             "Press said.",
+                             "USA Today said the USA would lead, according to Agence France Presse. The United "
+                             "Kingdom and the AP confirmed it.")
+    us = entity_of(entities, "United States")
+    assert us and {"US", "USA"} <= set(us.aliases) and us.type == "place"
+    afp = entity_of(entities, "AFP")
+    assert afp and {"Agence France-Presse", "Agence France Presse"} <= {afp.name, *afp.aliases}
+    assert afp.type == "organisation"
+    uk = entity_of(entities, "Britain")
+    assert uk and {"UK", "United Kingdom"} <= {uk.name, *uk.aliases}
+    ap = entity_of(entities, "AP")
+    assert ap and "Associated Press" in {ap.name, *ap.aliases}
+
+
+def test_a_name_with_and_without_accents_is_one_entity():
+    entities = entities_from("President René Préval appealed for calm in Port-au-Prince on Thursday.",
+                             "President Rene Preval met aid workers. Preval said the airport was open.")
+    preval = entity_of(entities, "René Préval")
+    assert preval and {"Rene Preval", "Preval"} <= set(preval.aliases) and preval.type == "person"
+
+
+def test_spellings_one_letter_apart_merge_unless_one_article_names_both():
+    entities = entities_from("Elisabeth Byrs, a spokeswoman for the World Food Programme, said food was arriving.",
+                             "Elizabeth Byrs of the World Food Programme said distribution would start.")
+    byrs = entity_of(entities, "Elisabeth Byrs") or entity_of(entities, "Elizabeth Byrs")
+    assert byrs and {"Elisabeth Byrs", "Elizabeth Byrs"} <= {byrs.name, *byrs.aliases}
+    entities = entities_from(*["Christina Jones and her sister Christine Jones ran the shelter, Christina Jones "
+                               "said."] * 2)
+    assert entity_of(entities, "Christina Jones") is not entity_of(entities, "Christine Jones")
+
+
+def test_hyphen_article_and_acronym_variants_of_an_agency_merge():
+    entities = entities_from("The Disasters Emergency Committee (DEC) launched an appeal on Friday.",
+                             "Donations to the Disasters' Emergency Committee reached 10m pounds, the DEC said.",
+                             "The Disaster Emergency Committee said the appeal would run for weeks.")
+    dec = entity_of(entities, "Disasters Emergency Committee")
+    assert dec and {"DEC", "Disaster Emergency Committee"} <= set(dec.aliases) and dec.type == "organisation"
+
+
+def test_charities_and_companies_are_organisations():
+    entities = entities_from("Aid from Oxfam reached Jacmel on Monday. Oxfam said water was short. Denis O'Brien, "
+                             "the chairman of Digicel, flew in.",
+                             "Oxfam staff arrived in Leogane. A spokesman for Digicel said calls were free.")
+    assert entity_of(entities, "Oxfam").type == "organisation"
+    assert entity_of(entities, "Digicel").type == "organisation"
+
+
+@pytest.mark.parametrize("before, after, kind", [("a spokesman for ", " said", "organisation"),
+                                                 ("", ", the mobile phone company, said", "organisation"),
+                                                 ("", " Inc said", "organisation"),
+                                                 ("", ", a town on the coast,", "place"),
+                                                 ("", ", a researcher at the university,", "person")])
+def test_words_around_a_name_vote_for_its_type(before, after, kind):
+    assert cue_votes(before, after) == [kind]
+
+
+@pytest.mark.parametrize("words, kind", [("university of kansas", "organisation"),
+                                         ("royal alexandra hospital", "organisation"),
+                                         ("gulf of mexico", "place"), ("weston county", "place"),
+                                         ("st andrew church of england primary school", "organisation"),
+                                         ("herri batasuna", "")])
+def test_a_name_says_what_it_names(words, kind):
+    assert head_type(words.split(), Counter()) == kind
+    assert head_type(["jack", "county"], Counter(person=3)) == ""
+
+
+def test_names_run_together_never_become_entities():
+    names = names_of(entities_from(
+        "Gordon Brown Mrs Brown said she had met the families. Gordon Brown promised aid. Simon Cowell recorded a "
+        "charity single.",
+        "Gordon Brown spoke to the families in London. Simon Cowell said the single would raise millions.",
+        "Billboard Simon Cowell topped the chart. Simon Cowell thanked the fans. Aid reached Port au Prince on Monday.",
+        "Flights landed in Port au Prince, where Gordon Brown's envoy arrived."))
+    assert {"Gordon Brown", "Simon Cowell", "Port au Prince"} <= names
+    assert not names & {"Gordon Brown Mrs Brown", "Billboard Simon Cowell", "Port au", "Port"}
+
+
+@pytest.mark.parametrize("written", ["James ' `", "Javascript", "Adobe Flash", "Page last updated"])
+def test_punctuation_runs_and_page_furniture_are_not_names(written):
+    assert clean_surface(written) is None

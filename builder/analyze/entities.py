@@ -1,13 +1,13 @@
 """Entities: the people, organisations and places the articles name, each with every way it is written.
 
-Mentions (mentions.py) are grouped by name, common words dropped, names merged into entities
-(entity_merge.py), each entity typed by gazetteer or vote and named by its fullest common spelling.
+Mentions (mentions.py) are grouped by name, names run together split and common words dropped
+(entity_noise.py), names merged into entities (entity_merge.py), each entity typed by gazetteer, head word
+or vote (entity_names.py) and named by the gazetteer's name or its fullest common spelling.
 Only entities named in at least two articles (or listed in dossier.yml) are kept: they get a page.
 Related entities are the ones named in the same articles, from a sparse entity x article matrix.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import numpy as np
@@ -16,12 +16,14 @@ from scipy import sparse
 from ..config import Settings
 from ..model import Article, Entity, Mention
 from ..slug import slugify
-from .entity_merge import TYPE_ORDER, Name, merge_names
-from .mentions import MODEL, Candidate, find_candidates, load_gazetteer, load_model, name_key
+from .entity_merge import merge_names
+from .entity_names import Name, entity_type, first_name_votes
+from .entity_noise import drop_common_words, edge_words, lowercase_counts, unglued
+from .known_names import gazetteer_names, load_gazetteer, name_key
+from .mentions import MODEL, Candidate, find_candidates, load_model
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
-LOWER_WORD = re.compile(r"(?<![\w.!?]\s)(?<!^)\b[a-z][a-z'-]+\b")
 
 
 def group_names(candidates: list[Candidate]) -> dict[str, Name]:
@@ -37,56 +39,24 @@ def group_names(candidates: list[Candidate]) -> dict[str, Name]:
     return names
 
 
-def lowercase_words(articles: list[Article]) -> Counter:
-    """How often each word is written in lower case: 'Army' is a common word when 'army' is one too."""
-    counts: Counter = Counter()
-    for article in articles:
-        counts.update(re.findall(r"\b[a-z][a-z'-]+\b", article.body_text))
-    return counts
-
-
-def is_common_word(name: Name, lower: Counter) -> bool:
-    if len(name.words) > 1 or name.is_acronym or name.key in load_gazetteer():
-        return False
-    return lower[name.key] >= len(name.mentions)
-
-
-def drop_common_words(names: dict[str, Name], articles: list[Article]) -> dict[str, Name]:
-    lower = lowercase_words(articles)
-    return {k: n for k, n in names.items() if not is_common_word(n, lower)}
-
-
-def entity_type(members: list[Name]) -> str:
-    """The gazetteer's type of the most mentioned listed member, else the type most voted for its fullest names.
-
-    The model types 'Richard Butler' more reliably than a bare 'Butler', which it often takes for an
-    organisation; the short forms' votes count only when the full names have none.
-    """
-    known = [(len(n.mentions), load_gazetteer()[n.key]) for n in members if n.key in load_gazetteer()]
-    if known:
-        return max(known)[1]
-    voted = [n for n in members if n.votes]
-    longest = max((len(n.words) for n in voted), default=0)
-    votes = sum((n.votes for n in voted if len(n.words) == longest), Counter())
-    if not votes:
-        return "organisation"
-    return max(TYPE_ORDER, key=lambda t: (votes[t], -TYPE_ORDER.index(t)))
-
-
 def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) -> str:
-    """The curator's name when aliases.yml gives one; else a person's fullest name or the commonest spelling."""
+    """The curator's name when aliases.yml gives one; else the gazetteer's name as the articles spell it
+    ('United States', not 'US'); else a person's fullest name or the commonest spelling. An acronym written
+    in title case ('Us' of a headline) is never the name."""
     for name in members:
         if name.key in preferred:
             return preferred[name.key]
-    surfaces = sum((n.surfaces for n in members), Counter())
-    spelled = [s for s in surfaces if not s.isupper()] or list(surfaces)
+    named = [n for n in members if n.key in gazetteer_names()] or [n for n in members if n.key in load_gazetteer()]
+    surfaces = sum((n.surfaces for n in (named or members)), Counter())
+    acronyms = {s.upper() for n in members for s in n.surfaces if n.is_acronym}
+    spelled = [s for s in surfaces if not s.isupper() and s.upper() not in acronyms] or list(surfaces)
     if kind == "person":
         return max(spelled, key=lambda s: (len(s.split()), surfaces[s], s))
     return max(spelled, key=lambda s: (surfaces[s], len(s), s))
 
 
-def build_entity(members: list[Name], preferred: dict[str, str]) -> Entity:
-    kind = entity_type(members)
+def build_entity(members: list[Name], preferred: dict[str, str], first_names: Counter) -> Entity:
+    kind = entity_type(members, first_names)
     name = canonical_name(members, kind, preferred)
     surfaces = sorted({s for n in members for s in n.surfaces} - {name})
     mentions = sorted({Mention(c.article, c.sentence, c.surface) for n in members for c in n.mentions},
@@ -132,11 +102,14 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
     listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
     curated = tuple(sorted(listed | set(settings.entities)))
     candidates, definitions = find_candidates(articles, curated)
-    names = drop_common_words(group_names(candidates), articles)
+    names = group_names(candidates)
+    lower = lowercase_counts(articles, set(names) | edge_words(names))
+    names = drop_common_words(group_names(unglued(candidates, names, lower)), lower)
     groups, doubts = merge_names(names, definitions, settings.aliases)
     preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
     wanted = {name_key(n) for n in settings.entities}
-    entities = [build_entity([names[k] for k in keys], preferred) for keys in groups.members().values()]
+    first_names = first_name_votes(names)
+    entities = [build_entity([names[k] for k in keys], preferred, first_names) for keys in groups.members().values()]
     kept = sorted((e for e in entities if is_wanted(e, wanted)), key=lambda e: (e.type, e.name.casefold()))
     unique_slugs(kept)
     if kept:

@@ -1,54 +1,32 @@
-"""Which names are one entity: curated aliases, acronym definitions, spelling variants, initials, short forms.
+"""Which names are one entity: curated aliases, the gazetteer's spellings, acronym definitions, spelling
+variants, initials, short forms.
 
-Every rule looks names up in an index (a spelling skeleton, initials, the words of a name), so no rule
-compares all pairs of names. A match the rules cannot settle becomes a warning for the curator:
-'possible same entity: X / Y'.
+Every rule looks names up in an index (a spelling skeleton, one-letter deletions, initials, the words of a
+name), so no rule compares all pairs of names. A match the rules cannot settle becomes a warning for the
+curator: 'possible same entity: X / Y'.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
-from .mentions import Candidate, load_gazetteer, load_rules, name_key
+from .entity_names import Name
+from .known_names import known_spellings, load_gazetteer, name_key
+from .mentions import load_rules
 
 SPELLING_MATCH = 75
 SHORT_SPELLING_MATCH = 80
 SPELLING_DOUBT = 65
 BUCKET_LIMIT = 30
+VARIANT_MIN_LETTERS = 5  # 'Ukrane'/'Ukraine' are one place; 'Iran'/'Iraq' are two
+PERSON_VARIANT_MIN_LETTERS = 7  # 'Elisabeth'/'Elizabeth' are one person; 'Harry'/'Barry' and 'Tom'/'Tim' are two
+MISSPELLING = 3
+SPELLED_OUT = 3  # an acronym is spelled out 'beside' it in a third of the articles that write it ('GP' is not Graeme Pacitti)
+DOMINANCE = 3  # a surname goes to the person it stands beside in 3 times as many articles as any other
 ARTICLES = {"al", "el", "ad", "the"}
-TYPE_ORDER = ("place", "organisation", "person")
-
-
-@dataclass
-class Name:
-    """All mentions written one way (up to case, hyphens and spacing)."""
-
-    key: str
-    surfaces: Counter = field(default_factory=Counter)
-    votes: Counter = field(default_factory=Counter)
-    mentions: list[Candidate] = field(default_factory=list)
-
-    @property
-    def words(self) -> list[str]:
-        return self.key.split()
-
-    @property
-    def is_acronym(self) -> bool:
-        surface = self.surfaces.most_common(1)[0][0]
-        return surface.isupper() and " " not in surface and len(surface) <= 6
-
-    @property
-    def type(self) -> str:
-        """The gazetteer's type for this name, else the most voted type, else '' (no evidence)."""
-        known = load_gazetteer().get(self.key)
-        if known:
-            return known
-        if not self.votes:
-            return ""
-        return max(TYPE_ORDER, key=lambda t: (self.votes[t], -TYPE_ORDER.index(t)))
 
 
 class Groups:
@@ -76,13 +54,22 @@ class Groups:
 
 
 def generic_suffix_targets(keys: set[str]) -> dict[str, str]:
-    """'euphrates river' -> 'euphrates' when 'Euphrates' is also written; 'wood group' stays when 'Wood' is not."""
+    """'euphrates river' -> 'euphrates' when 'Euphrates' is also written, 'transocean holdings llc' ->
+    'transocean', 'afp news agency' -> 'afp'; 'wood group' stays when 'Wood' is not written."""
     suffixes = load_rules()["generic_suffixes"]
+    longest = max(len(s.split()) for s in suffixes)
     targets = {}
     for key in keys:
         words = key.split()
-        if len(words) > 1 and words[-1] in suffixes and " ".join(words[:-1]) in keys:
-            targets[key] = " ".join(words[:-1])
+        while len(words) > 1:
+            cut = next((n for n in range(min(longest, len(words) - 1), 0, -1)
+                        if " ".join(words[-n:]) in suffixes), 0)
+            if not cut:
+                break
+            words = words[:-cut]
+            if " ".join(words) in keys:
+                targets[key] = " ".join(words)
+                break
     return targets
 
 
@@ -127,36 +114,107 @@ def join_spellings(names: dict[str, Name], groups: Groups) -> list[tuple[str, st
     return doubts
 
 
+def may_be_one(a: Name, b: Name) -> bool:
+    """Two spellings may be one entity: types agree (a rare misspelling takes the type of the spelling written
+    MISSPELLING times as often), the gazetteer does not list both, and two people's names are not seen side by
+    side in one article ('Tom Smith and Tim Smith')."""
+    rare = min(len(a.mentions), len(b.mentions)) * MISSPELLING <= max(len(a.mentions), len(b.mentions))
+    same_type = not a.type or not b.type or a.type == b.type or rare and "person" not in (a.type, b.type)
+    both_listed = a.key in load_gazetteer() and b.key in load_gazetteer()
+    person = "person" in (a.type, b.type)
+    return same_type and not both_listed and not (person and a.articles & b.articles)
+
+
+def differing_words_are_long(a: Name, b: Name) -> bool:
+    """A person's spellings may differ only in long words: 'Tom'/'Tim Smith' are two people."""
+    if len(a.words) != len(b.words):
+        return False
+    return all(min(len(x), len(y)) >= PERSON_VARIANT_MIN_LETTERS for x, y in zip(a.words, b.words) if x != y)
+
+
 def _compare_spelling(a: Name, b: Name, groups: Groups) -> list[tuple[str, str]]:
     if groups.root(a.key) == groups.root(b.key):
         return []
     score = spelling_score(a, b)
     needed = SHORT_SPELLING_MATCH if min(len(a.key), len(b.key)) < 6 else SPELLING_MATCH
-    same_type = not a.type or not b.type or a.type == b.type
-    both_listed = a.key in load_gazetteer() and b.key in load_gazetteer()
-    if score >= needed and same_type and not both_listed:
+    person_ok = "person" not in (a.type, b.type) or differing_words_are_long(a, b)
+    if score >= needed and may_be_one(a, b) and person_ok:
         groups.join(a.key, b.key)
         return []
     return [(a.key, b.key)] if score >= SPELLING_DOUBT else []
 
 
-def initials(name: Name) -> str:
+def one_letter_buckets(names: dict[str, Name]) -> dict[tuple, set[str]]:
+    """Names by each word with one letter deleted (and as it is), the other words kept: two names that share
+    a bucket differ in one word by at most a letter or two ('elisabeth byrs' and 'elizabeth byrs' share
+    'elisabeth' minus 's' = 'elizabeth' minus 'z'). Only words of VARIANT_MIN_LETTERS letters or more."""
+    buckets: dict[tuple, set[str]] = defaultdict(set)
+    for name in names.values():
+        if name.is_acronym:
+            continue
+        words = name.words
+        for i, word in enumerate(words):
+            if len(word) < VARIANT_MIN_LETTERS:
+                continue
+            for variant in {word} | {word[:j] + word[j + 1:] for j in range(len(word))}:
+                buckets[(tuple(words[:i]), variant, tuple(words[i + 1:]))].add(name.key)
+    return buckets
+
+
+def one_letter_apart(a: Name, b: Name) -> bool:
+    """One edit (a letter added, dropped, changed or two swapped) in one word, and not a plural's 's' (the
+    Jacksons are not Jackson), except for organisations ('Socialists', 'Socialist'), nor a demonym's 'n'."""
+    pairs = [(x, y) for x, y in zip(a.words, b.words) if x != y]
+    if len(a.words) != len(b.words) or len(pairs) != 1:
+        return False
+    x, y = pairs[0]
+    plural = len(a.words) == 1 and (x == y + "s" or y == x + "s") and "organisation" not in (a.type, b.type)
+    demonym = x == y + "n" or y == x + "n"  # 'Burma' and 'Burman', 'Kenya' and 'Kenyan'
+    short_for_a_person = "person" in (a.type, b.type) and min(len(x), len(y)) < PERSON_VARIANT_MIN_LETTERS
+    return OSA.distance(x, y) == 1 and not plural and not demonym and not short_for_a_person
+
+
+def join_one_letter_variants(names: dict[str, Name], groups: Groups) -> None:
+    """'Elisabeth Byrs' = 'Elizabeth Byrs', 'Disaster Emergency Committee' = 'Disasters Emergency Committee'."""
+    for bucket in one_letter_buckets(names).values():
+        if len(bucket) < 2 or len(bucket) > BUCKET_LIMIT:
+            continue
+        keys = sorted(bucket)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                first, second = names[a], names[b]
+                if groups.root(a) != groups.root(b) and one_letter_apart(first, second) and may_be_one(first, second):
+                    groups.join(a, b)
+
+
+def initials(name: Name) -> set[str]:
+    """'HPA' for 'Health Protection Agency'; 'DH' and 'DOH' for 'Department of Health'."""
     connectors = load_rules()["connectors"]
     words = [w for w in name.words if w not in connectors]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in name.words).upper()}
 
 
 def join_acronyms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str]]:
-    """'IS' = 'Islamic State', 'US' = 'United States': an acronym joins the one entity with those initials."""
+    """'HPA' = 'Health Protection Agency': an acronym joins the one entity with those initials, preferring the
+    names an article writes beside it; a two-letter one joins only those. An acronym the gazetteer knows
+    ('UN') joins through its listed spellings only, so it is never 'University of Nottingham'."""
     by_initials: dict[str, list[str]] = defaultdict(list)
     for name in names.values():
-        if name.type != "person" and (letters := initials(name)):
-            by_initials[letters].append(name.key)
+        if name.type != "person":
+            for letters in initials(name):
+                by_initials[letters].append(name.key)
     doubts = []
     for name in names.values():
         if not name.is_acronym:
             continue
-        roots = sorted({groups.root(k) for k in by_initials.get(name.key.upper(), [])} - {groups.root(name.key)})
+        if name.key in load_gazetteer():
+            continue
+        spelled_out = by_initials.get(name.key.upper(), [])
+        beside = [k for k in spelled_out if SPELLED_OUT * len(names[k].articles & name.articles) >= len(name.articles)]
+        unsure = len(name.key) < 3  # two letters stand for too much: only a name written beside them
+        roots = sorted({groups.root(k) for k in (beside or ([] if unsure else spelled_out))} - {groups.root(name.key)})
         if len(roots) == 1:
             groups.join(name.key, roots[0])
         doubts += [(name.key, root) for root in roots] if len(roots) > 1 else []
@@ -164,16 +222,19 @@ def join_acronyms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str
 
 
 def short_form_targets(name: Name, names: dict[str, Name], by_word: dict[str, set[str]]) -> list[str]:
-    """Longer names this one can stand for: a person's surname ('Assad'), an organisation's head ('Observatory')."""
+    """Longer names this one can stand for: a person's surname ('Assad', 'Megrahi' whatever the model took it
+    for), an organisation's head ('Observatory'). A name the gazetteer lists ('Bloomberg', 'Exxon') stands for
+    what it lists, not for a longer name ('Michael Bloomberg', 'Exxon Valdez')."""
     words = name.words
     heads = load_rules()["generic_heads"]
     keys = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
+    listed = name.key in load_gazetteer()
     targets = []
     for key in keys:
         long = names[key]
-        if len(long.words) <= len(words):
+        if len(long.words) <= len(words) or listed:
             continue
-        if long.type == "person" and long.words[-len(words):] == words and name.type != "place":
+        if long.type == "person" and long.words[-len(words):] == words:
             targets.append(key)
         elif (long.type == "organisation" and len(words) == 1 and words[0] not in heads
               and name.type != "place"):
@@ -208,11 +269,53 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
     for name in sorted(names.values(), key=lambda n: n.key):
         if name.is_acronym or len(name.words) > 2:
             continue
-        roots = sorted({groups.root(k) for k in short_form_targets(name, names, by_word)} - {groups.root(name.key)})
-        if len(roots) == 1:
-            groups.join(name.key, roots[0])
-        doubts += [(name.key, root) for root in roots] if len(roots) > 1 else []
+        targets = short_form_targets(name, names, by_word)
+        people = [k for k in targets if names[k].type == "person"]
+        targets = people or targets  # a surname stands for a person before any organisation named after one
+        roots = sorted({groups.root(k) for k in targets} - {groups.root(name.key)})
+        chosen = roots[0] if len(roots) == 1 else dominant_root(name, targets, names, groups) if people else None
+        chosen = chosen or (first_name_target(name, names, by_word, groups) if not targets else None)
+        if chosen:
+            groups.join(name.key, chosen)
+        doubts += [(name.key, root) for root in roots] if len(roots) > 1 and not chosen else []
     return doubts
+
+
+def first_name_target(name: Name, names: dict[str, Name], by_word: dict[str, set[str]], groups: Groups) -> str | None:
+    """'Fergus' is Fergus Walsh when most articles that write 'Fergus' name him in full, and no one else."""
+    if len(name.words) != 1 or name.type == "place" or load_gazetteer().get(name.key, "person") != "person":
+        return None
+    people = [k for k in by_word.get(name.words[0], ()) if len(names[k].words) > 1
+              and names[k].words[0] == name.words[0] and names[k].type == "person"]
+    beside = {groups.root(k) for k in people if names[k].articles & name.articles}
+    if len(beside) != 1:
+        return None
+    root = beside.pop()
+    together = set().union(*(names[k].articles for k in people if groups.root(k) == root)) & name.articles
+    return root if 2 * len(together) >= len(name.articles) else None
+
+
+def dominant_root(short: Name, targets: list[str], names: dict[str, Name], groups: Groups) -> str | None:
+    """The entity a shared short form stands for: of the articles that write 'Obama', count those that name
+    only Barack Obama in full and those that name only Michelle Obama; one must lead by DOMINANCE times."""
+    by_root: dict[str, set[str]] = defaultdict(set)
+    for key in targets:
+        if groups.root(key) != groups.root(short.key):
+            by_root[groups.root(key)] |= names[key].articles & short.articles
+    alone: Counter = Counter()
+    for article in short.articles:
+        present = [root for root, articles in by_root.items() if article in articles]
+        if len(present) == 1:
+            alone[present[0]] += 1
+    needed = 1
+    if not alone:  # no article names one of them alone: the dossier's prominence decides
+        needed = 2
+        for key in targets:
+            if groups.root(key) != groups.root(short.key):
+                alone[groups.root(key)] = max(alone[groups.root(key)], len(names[key].articles))
+    ranked = alone.most_common(2) + [("", 0), ("", 0)]
+    (best, first), (_, second) = ranked[0], ranked[1]
+    return best if best and first >= needed and first >= DOMINANCE * second else None
 
 
 def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
@@ -222,9 +325,11 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
     for key, target in sorted(generic_suffix_targets(set(names)).items()):
         groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
+    join_listed(names, groups, known_spellings())
     join_listed(names, groups, [list(pair) for pair in definitions])
     join_middle_names(names, groups)
     doubts = join_spellings(names, groups)
+    join_one_letter_variants(names, groups)
     doubts += join_acronyms(names, groups)
     doubts += join_short_forms(names, groups)
     return groups, [(a, b) for a, b in doubts if groups.root(a) != groups.root(b)]
