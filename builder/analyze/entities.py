@@ -15,7 +15,7 @@ from scipy import sparse
 
 from ..config import Settings
 from ..model import Article, Entity, Mention
-from ..slug import slugify
+from ..slug import claim, slugify
 from .entity_merge import TYPE_ORDER, Name, merge_names
 from .mentions import MODEL, Candidate, find_candidates, load_gazetteer, load_model, name_key
 
@@ -99,11 +99,9 @@ def is_wanted(entity: Entity, wanted: set[str]) -> bool:
 
 
 def unique_slugs(entities: list[Entity]) -> None:
-    seen: Counter = Counter()
+    taken: set[str] = set()
     for entity in entities:
-        seen[entity.slug] += 1
-        if seen[entity.slug] > 1:
-            entity.slug = f"{entity.slug}-{seen[entity.slug]}"
+        entity.slug = claim(entity.slug, f"{entity.type} {entity.name}", taken)
 
 
 def relate_entities(entities: list[Entity]) -> None:
