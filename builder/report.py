@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .render.escape import md_text
-
 REPORT_FILE = ".dossier-report.md"
 
 # (kind, pattern): a warning belongs to the first kind whose pattern it matches, and kinds print in this order.
@@ -24,6 +22,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("Page names", re.compile(r"its page is ")),
     ("Publication dates", re.compile(r"\bdate\b")),
     ("Missing title, outlet or text", re.compile(r"\bno (?:title|outlet|article text)\b")),
+    ("Authors", re.compile(r"\bauthor\b")),
     ("Encodings", re.compile(r"UTF-8|cp1252|mojibake|decoded as")),
 ]
 OTHER = "Other"
@@ -47,12 +46,18 @@ def by_kind(warnings: list[str]) -> list[str]:
     return [w for items in grouped(warnings).values() for w in items]
 
 
+def _item(text: str) -> str:
+    """A list item showing the text as it is: a code span, fenced by more backticks than the text holds."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"- {fence} {' '.join(text.split())} {fence}"
+
+
 def render_report(warnings: list[str], kept: list[str], summary: str) -> str:
     lines = ["# Build report", "", summary, ""]
     if kept:
-        lines += [f"## Left alone (edited by hand): {len(kept)}", "", *(f"- {md_text(k)}" for k in kept), ""]
+        lines += [f"## Left alone (edited by hand): {len(kept)}", "", *map(_item, kept), ""]
     groups = grouped(warnings)
     lines += [f"## Warnings: {len(warnings)}", ""] + ([] if warnings else ["None.", ""])
     for kind, items in groups.items():
-        lines += [f"### {kind}: {len(items)}", "", *(f"- {md_text(w)}" for w in items), ""]
+        lines += [f"### {kind}: {len(items)}", "", *map(_item, items), ""]
     return "\n".join(lines).rstrip() + "\n"
