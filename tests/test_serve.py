@@ -73,3 +73,31 @@ def test_serve_rebuilds_on_new_source_and_settles(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_keeps_serving_the_last_good_pages_when_the_builder_fails(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", SEEDS)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                                   "--dev-addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_for(base, lambda body: "Albu Kamal" in body)
+        away = tmp_path / "away"
+        (project / "sources").rename(away)
+        (project / "sources").mkdir()
+        page = wait_for(base, lambda body: "The dossier builder failed" in body)
+        assert "no usable source in" in page and "Albu Kamal" in page, "the last good pages are served"
+        started = time.monotonic()
+        status, article = fetch(base + "articles/003-9b41f538f22d9c2c/")
+        assert status == 200 and "Syrian troops" in article and time.monotonic() - started < 5
+        assert "no usable source in" in log.read_text(encoding="utf-8", errors="replace")
+        (project / "sources").rmdir()
+        away.rename(project / "sources")
+        wait_for(base, lambda body: "The dossier builder failed" not in body and "Albu Kamal" in body)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -6,8 +6,9 @@ backslash-escaped or written as an HTML entity, and whitespace is folded to one 
 `{{ }}` all come out as the literal text. BLOCK_SYNTAX lists, for each extension, what it reads at the
 start of a line; a test checks that it covers every extension in mkdocs.yml and builds each example.
 
-Text is also cleared of the invisible characters that can disguise it: bidi embeddings, overrides and
-isolates (which reorder what a reader sees, U+202E) and zero-width spaces, always; zero-width joiners
+Text is also cleared of the invisible characters that can disguise it: control characters, bidi
+embeddings, overrides and isolates (which reorder what a reader sees, U+202E) and zero-width spaces,
+always; zero-width joiners
 and non-joiners only where no script that needs them surrounds them (Arabic, Indic and other joining
 scripts, emoji sequences keep theirs).
 """
@@ -43,11 +44,14 @@ LINE_START = {"#": r"\#", "+": r"\+", "-": r"\-", "!": r"\!", "?": "&#63;", "=":
               "~": "&#126;", "/": "&#47;", "$": "&#36;"}
 LINE_START_SYNTAX = re.compile("^([" + re.escape("".join(LINE_START)) + "])")
 LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+TRAILING_HASHES = re.compile(r"#+$")
 WHITESPACE = re.compile(r"\s+")
 
-STRIPPED = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"  # bidi controls
-                                  "\u200e\u200f\u061c"  # bidi marks
-                                  "\u200b\u2060\ufeff\u180e"))  # zero-width spaces
+# Control characters (Python-Markdown's own placeholders are delimited by STX and ETX), bidi controls and
+# marks, zero-width spaces.
+STRIPPED = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0), *map(ord,
+                          "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+                          "\u200b\u2060\ufeff\u180e")])
 JOINER = re.compile("[\u200c\u200d]")
 # Scripts whose spelling needs ZWJ/ZWNJ: Arabic, Syriac, Thaana, N'Ko, the Indic scripts from Devanagari to
 # Sinhala, Tibetan, Myanmar, Khmer, Mongolian, Arabic presentation forms.
@@ -82,6 +86,7 @@ def _folded(text: str) -> str:
 def md_text(text: str) -> str:
     """Escape one line or paragraph of untrusted text for use anywhere inline in Markdown."""
     escaped = INLINE_SYNTAX.sub(r"\\\1", html.escape(_folded(text), quote=False))
+    escaped = TRAILING_HASHES.sub(lambda m: "\\#" * len(m.group(0)), escaped)  # a heading's end would drop them
     escaped = LINE_START_SYNTAX.sub(lambda m: LINE_START[m.group(1)], escaped)
     return LIST_NUMBER.sub(r"\1\\\2", escaped)
 
