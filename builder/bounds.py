@@ -56,10 +56,10 @@ def bound_article(article: Article) -> None:
             break
         text = block.text[:left]
         left -= len(text)
-        pieces = split_paragraph(text) if len(text) > MAX_PARAGRAPH_CHARS else [text]
-        split += len(pieces) > 1
-        kind = block.kind if len(pieces) == 1 else "paragraph"
-        blocks += [Block(kind, piece) for piece in pieces]
+        parts = split_paragraph(text, MAX_PARAGRAPH_CHARS) if len(text) > MAX_PARAGRAPH_CHARS else [text]
+        split += len(parts) > 1
+        kind = block.kind if len(parts) == 1 else "paragraph"
+        blocks += [Block(kind, part) for part in parts]
     if left <= 0 and sum(len(b.text) for b in article.blocks) > MAX_ARTICLE_CHARS:
         article.warnings.append(f"the article text is longer than {MAX_ARTICLE_CHARS:,} characters: only the first "
                                 f"{MAX_ARTICLE_CHARS:,} are in the dossier")

@@ -13,7 +13,9 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -170,30 +172,31 @@ with docs_lock(pathlib.Path(sys.argv[1])):
 """
 
 
-def test_a_second_build_on_the_same_docs_waits_for_the_first(tmp_path: Path) -> None:
-    docs = tmp_path / "docs"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(docs), "2"], cwd=REPO, stdout=subprocess.PIPE,
-                              text=True)
+@contextmanager
+def lock_held(docs: Path, seconds: float) -> Iterator[None]:
+    """Another process holding the docs folder's lock for `seconds` (or until the block ends)."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(docs), str(seconds)], cwd=REPO,
+                              stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline() == "locked\n"
-        waited: list[bool] = []
+        yield
+    finally:
+        holder.kill()
+        holder.wait(timeout=20)
+
+
+def test_a_second_build_on_the_same_docs_waits_for_the_first(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    waited: list[bool] = []
+    with lock_held(docs, 2):
         started = time.monotonic()
         with docs_lock(docs, on_wait=lambda: waited.append(True)):
             assert time.monotonic() - started > 1.0, "held the lock while the other build still had it"
-        assert waited == [True]
-    finally:
-        holder.wait(timeout=20)
+    assert waited == [True]
 
 
 def test_a_second_build_gives_up_after_its_timeout(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(docs), "5"], cwd=REPO, stdout=subprocess.PIPE,
-                              text=True)
-    try:
-        assert holder.stdout.readline() == "locked\n"
-        with pytest.raises(write.LockTimeout, match="another build kept"):
-            with docs_lock(docs, timeout=0.5):
-                pass
-    finally:
-        holder.kill()
-        holder.wait(timeout=20)
+    with lock_held(docs, 5), pytest.raises(write.LockTimeout, match="another build kept"):
+        with docs_lock(docs, timeout=0.5):
+            pass
