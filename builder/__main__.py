@@ -53,6 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         report = _build(args)
     except NoSources as exc:
+        _print_warnings(by_kind(exc.warnings), None if args.verbose else 50, " (build with --verbose to see them all)")
         print(f"error: {exc}.\nerror: the pages in {args.output} were left as they are (build with --allow-empty "
               "to empty the dossier)", file=sys.stderr)
         return 3

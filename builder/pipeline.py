@@ -115,6 +115,6 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
         allow_empty: bool = False) -> BuildReport:
     report = assemble(sources_dir, cache_dir, progress)
     if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
-        raise NoSources(describe_folder(sources_dir))
+        raise NoSources(describe_folder(sources_dir), report.warnings)
     report.written = write_site(render_site(report.dossier), docs_dir)
     return report

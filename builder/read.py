@@ -36,6 +36,10 @@ WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 class NoSources(Exception):
     """The sources folder gave no usable source, and the build would have wiped the existing pages."""
 
+    def __init__(self, message: str, warnings: list[str]):
+        super().__init__(message)
+        self.warnings = warnings
+
 
 def source_format(name: str) -> str | None:
     """'text' or 'html' from the file name (a trailing .gz is looked through), None when unknown."""

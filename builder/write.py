@@ -177,27 +177,27 @@ def _edited(part: Part, known: set[str], new: Part | None) -> bool:
     return bool(body.strip()) and (new is None or part.text != new.text) and digest(body) not in known
 
 
-def _merge(path: str, current: list[Part], new: list[Part], old: Record, report: WriteReport):
-    """The new parts with every part the person edited put back, their records, and what could not be placed."""
+def _merge(path: str, current: list[Part], new: list[Part], old: Record):
+    """The new parts with every part the person edited put back: the parts, their records (done and while
+    writing), what was kept and refreshed, and the edited parts that have no place in the new page."""
     theirs = {p.key: p for p in current}
-    merged, final, journal = [], {}, {}
+    merged, final, journal, kept, refreshed = [], {}, {}, [], []
     for part in new:
         mine, known = theirs.pop(part.key, None), old.parts.get(part.key, set())
         if mine is not None and _edited(mine, known, part):
             merged.append(mine)
             final[part.key] = journal[part.key] = known
-            report.kept.append(f"{path} {part.label}" if part.section else f"{path}, {part.label}")
+            kept.append(f"{path} {part.label}" if part.section else f"{path}, {part.label}")
             continue
         merged.append(part)
         final[part.key] = {digest(part.body)}
-        ours = {digest(mine.body)} & known if mine is not None else set()
-        journal[part.key] = final[part.key] | ours
+        journal[part.key] = final[part.key] | ({digest(mine.body)} & known if mine is not None else set())
         if part.section:
-            report.refreshed.append(f"{path} {part.label}")
+            refreshed.append(f"{path} {part.label}")
     known_anywhere = set().union(*old.parts.values()) if old.parts else set()
     lost = [f"line {p.line}: {p.label} holds text that has no place in the page the builder writes now"
             for p in theirs.values() if _edited(p, known_anywhere, None)]
-    return merged, final, journal, lost
+    return merged, final, journal, kept, refreshed, lost
 
 
 def plan_sectioned(path: str, new: str, current: bytes, old: Record, report: WriteReport) -> Plan:
@@ -206,18 +206,19 @@ def plan_sectioned(path: str, new: str, current: bytes, old: Record, report: Wri
         text = current.decode("utf-8")
     except UnicodeDecodeError:
         return _leave_alone(path, old, report, "not UTF-8", ["the file is not UTF-8 text"])
-    new_parts = split_parts(new)
+    new_parts, current_parts = split_parts(new), split_parts(text)
     problems = marker_problems(text, [p.key for p in new_parts if p.section])
     if problems:
         return _leave_alone(path, old, report, "its section markers were changed", problems)
-    merged, parts, ours, lost = _merge(path, split_parts(text), new_parts, old, report)
+    merged, parts, ours, kept, refreshed, lost = _merge(path, current_parts, new_parts, old)
     if lost:
-        missing = [p.key for p in new_parts if p.section and p.key not in {q.key for q in split_parts(text)}]
+        missing = [p.key for p in new_parts if p.section and p.key not in {q.key for q in current_parts}]
         hint = [f"§ {', § '.join(missing)} missing (were its markers deleted?)"] if missing else []
         return _leave_alone(path, old, report, "its sections were changed", lost + hint)
+    report.kept += kept
+    report.refreshed += refreshed
     result = "".join(p.text for p in merged)
-    untouched = result == new
-    final = Record({digest(result)} if untouched else set(), parts)
+    final = Record({digest(result)} if result == new else set(), parts)
     journal = Record(final.sha256 | ({digest(current)} & old.sha256), ours)
     return Plan(path, result, final, journal)
 

@@ -1,6 +1,7 @@
 """Stage 5: writes are atomic and only when bytes change; what a person edited is never overwritten."""
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -162,3 +163,17 @@ def test_a_page_the_builder_would_write_identically_is_adopted(tmp_path: Path) -
     report = write_site({"a.md": "one\n"}, tmp_path)
     assert not report.kept
     assert write_site({"a.md": "one, changed\n"}, tmp_path).written == ["a.md"]
+
+
+def test_a_state_written_by_the_previous_builder_still_tells_edits_apart(tmp_path: Path) -> None:
+    write_site({"index.md": page("Overview v1", "Figures v1"), "a.md": "one\n"}, tmp_path)
+    state = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))
+    sections = {k: v for k, v in state["index.md"]["parts"].items() if ">" not in k}
+    (tmp_path / STATE_FILE).write_text(json.dumps({"index.md": {"sha256": state["index.md"]["sha256"],
+                                                                "sections": sections},
+                                                   "a.md": state["a.md"]}), encoding="utf-8")
+    edit(tmp_path / "index.md", "Overview v1", "The curator's overview")
+    report = write_site({"index.md": page("Overview v2", "Figures v2"), "a.md": "two\n"}, tmp_path)
+    result = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert "The curator's overview" in result and "Figures v2" in result
+    assert report.kept == ["index.md § overview"] and report.written == ["a.md", "index.md"]
