@@ -32,7 +32,7 @@ FRAGMENTS = sorted({e for examples in BLOCK_SYNTAX.values() for e in examples} |
     "*[HTML]:", "{{ config.site_name }}", "{% raw %}", "$$", "title: evil", "---\ntitle: evil\n---", "key: [a, b]",
     "!!python/object:os.system", "&x", "'", '"', "\u202e", "\u2066", "\u200d", "\u200b", "\ufeff", "क्", "ष", "👩"})
 TEXT = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=25).map("".join)
-FUZZ = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
+FUZZ = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 MARKDOWN = site_markdown()
 TAG = re.compile(r"<[^>]+>")
@@ -103,7 +103,7 @@ def test_the_cleaner_never_raises_and_its_page_holds_no_live_markup(title: str, 
         assert shown(block.text) in text
 
 
-@settings(max_examples=MAX_EXAMPLES // 3, deadline=None, derandomize=True)
+@settings(max_examples=MAX_EXAMPLES // 3, deadline=None, derandomize=True, database=None)
 @given(st.binary(max_size=4000), st.sampled_from(["text", "html"]))
 def test_the_cleaner_never_raises_on_any_bytes(data: bytes, fmt: str) -> None:
     article = clean_source(Source(name="bytes.txt", data=data, sha256="0" * 64, format=fmt))
