@@ -8,43 +8,76 @@ import signal
 import sys
 from pathlib import Path
 
-from . import pipeline
+from . import pipeline, write
 from .analyze import included_and_copies
 from .cache import article_to_dict
 from .clean import clean_source
 from .collect.limits import PER_HOST_DELAY, TIMEOUT_SECONDS, Limits
-from .read import read_source
-from .model import Article, Override, Syndication
+from .read import NoSources, read_source
+from .model import Article, Dossier, Override, Syndication
+from .report import REPORT_FILE, by_kind, render_report
 from .render.articles import plain_body
 
 
-def _print_warnings(warnings: list[str], limit: int = 50) -> None:
+def _print_warnings(warnings: list[str], limit: int | None = 50, more: str = "") -> None:
     for line in warnings[:limit]:
         print(f"warning: {line}", file=sys.stderr)
-    if len(warnings) > limit:
-        print(f"warning: ... and {len(warnings) - limit} more", file=sys.stderr)
+    if limit is not None and len(warnings) > limit:
+        print(f"warning: ... and {len(warnings) - limit} more{more}", file=sys.stderr)
+
+
+def _dossier_line(dossier: Dossier, cached: int | None = None) -> str:
+    from_cache = f" ({cached} from cache)" if cached is not None else ""
+    return (f"{len(dossier.articles) + len(dossier.rejected)} sources: {len(dossier.included)} articles{from_cache}, "
+            f"{len(dossier.articles) - len(dossier.included)} excluded, {len(dossier.rejected)} unreadable; "
+            f"{len(dossier.syndication)} syndicated copies, {len(dossier.entities)} entities, "
+            f"{len(dossier.events)} events, {len(dossier.figures)} figures")
+
+
+def _build(args: argparse.Namespace) -> pipeline.BuildReport:
+    """The build, one at a time per docs folder, and its report written beside the pages."""
+    def waiting() -> None:
+        print(f"another build is writing to {args.output}: waiting for it to finish", file=sys.stderr, flush=True)
+
+    with write.docs_lock(args.output, on_wait=waiting, timeout=args.wait):
+        report = pipeline.run(args.sources, args.output, args.cache, progress=not args.quiet,
+                              allow_empty=args.allow_empty)
+        written = report.written or write.WriteReport()
+        text = render_report(by_kind(report.warnings + written.warnings), written.kept, _dossier_line(report.dossier))
+        write.write_report(args.output, REPORT_FILE, text)
+    return report
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     if not args.sources.is_dir():
         print(f"error: sources folder {args.sources} does not exist", file=sys.stderr)
         return 2
-    report = pipeline.run(args.sources, args.output, args.cache, progress=not args.quiet)
-    dossier, written = report.dossier, report.written
-    _print_warnings(report.warnings)
-    copies = len(dossier.syndication)
-    print(f"{len(dossier.articles) + len(dossier.rejected)} sources: {len(dossier.included)} articles "
-          f"({report.cached} from cache), {len(dossier.articles) - len(dossier.included)} excluded, "
-          f"{len(dossier.rejected)} unreadable; {copies} syndicated copies, {len(dossier.entities)} entities, "
-          f"{len(dossier.events)} events, {len(dossier.figures)} figures")
-    if written:
-        print(f"docs: {len(written.written)} written, {written.unchanged} unchanged, {len(written.removed)} removed "
-              f"-> {args.output}")
-        for path in written.kept:
-            print(f"left alone (edited by hand): {path}")
-        if any("§" in path for path in written.kept):
-            print(f"refreshed from the articles: {', '.join(written.refreshed)}")
-    print(f"{len(report.warnings)} warnings, {report.seconds:.1f} s")
+    try:
+        report = _build(args)
+    except NoSources as exc:
+        _print_warnings(by_kind(exc.warnings), None if args.verbose else 50, " (build with --verbose to see them all)")
+        print(f"error: {exc}.\nerror: the pages in {args.output} were left as they are (build with --allow-empty "
+              "to empty the dossier)", file=sys.stderr)
+        return 3
+    except (write.WriteError, write.LockTimeout) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = " -> ".join(str(f) for f in (exc.filename, exc.filename2) if f)
+        print(f"error: {where + ': ' if where else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    written = report.written or write.WriteReport()
+    warnings = by_kind(report.warnings + written.warnings)
+    path = args.output / REPORT_FILE
+    _print_warnings(warnings, None if args.verbose else 50, f": all of them, by kind, in {path} (or build with --verbose)")
+    print(_dossier_line(report.dossier, report.cached))
+    print(f"docs: {len(written.written)} written, {written.unchanged} unchanged, {len(written.removed)} removed "
+          f"-> {args.output}")
+    for kept in written.kept:
+        print(f"left alone (edited by hand): {kept}")
+    if any("§" in kept for kept in written.kept):
+        print(f"refreshed from the articles: {', '.join(written.refreshed)}")
+    print(f"{len(warnings)} warnings (by kind in {path}), {report.seconds:.1f} s")
     return 0
 
 
@@ -141,6 +174,11 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", type=Path, default=Path("docs"))
     build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="cleaned-article cache folder")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("-v", "--verbose", action="store_true", help="print every warning (not only the first 50)")
+    build.add_argument("--allow-empty", action="store_true",
+                       help="build even when no source is found, removing the pages of the previous build")
+    build.add_argument("--wait", type=float, default=3600, metavar="SECONDS",
+                       help="how long to wait for another build writing to the same docs folder (default 3600)")
     build.set_defaults(func=cmd_build)
     add = sub.add_parser("add", help="add pages to sources/ by address, from a feed, or from a WARC/WACZ file")
     add.add_argument("items", nargs="*", help="http(s) addresses and .warc/.warc.gz/.arc/.wacz files")

@@ -55,8 +55,13 @@ class ArticleCache:
         if self.root is None:
             return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(article_to_dict(article), out, ensure_ascii=False)
-        os.replace(temp, path)
+        temp = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(article_to_dict(article), out, ensure_ascii=False)
+            os.replace(temp, path)
+        except OSError:
+            if temp:
+                Path(temp).unlink(missing_ok=True)  # a cache that cannot be written (a full disk) only costs time

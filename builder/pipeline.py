@@ -10,14 +10,16 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .analyze import analyze
+from .bounds import bound_article
 from .cache import ArticleCache, cache_key
 from .clean import CLEANER_VERSION, clean_source
 from .clean.shared import find_shared_lines
 from .config import Settings, load_settings
 from .model import Article, Dossier, Source
-from .read import read_sources
+from .read import NoSources, describe_folder, read_sources
 from .render import render_site
-from .write import WriteReport, write_site
+from .slug import claim, is_reserved
+from .write import WriteReport, has_generated_pages, write_site
 
 PARALLEL_FROM = 64
 
@@ -61,13 +63,18 @@ def clean_all(sources: list[Source], cache: ArticleCache, progress: bool) -> tup
     return [a for a in articles if a is not None], len(sources) - len(todo)
 
 
-def unique_slugs(articles: list[Article]) -> None:
-    """Two sources with the same stem (a.txt, a.html) get distinct page names."""
-    seen: set[str] = set()
+def unique_slugs(articles: list[Article]) -> list[str]:
+    """Sources with one stem (a.txt, a.md, x/a.txt) get distinct page names, and none takes the name of one
+    of the builder's own pages (index, timeline...): a warning for each page name that is not the file's."""
+    taken: set[str] = set()
+    warnings = []
     for article in articles:
-        if article.slug in seen:
-            article.slug = f"{article.slug}-{article.sha256[:8]}"
-        seen.add(article.slug)
+        natural = article.slug
+        article.slug = claim(natural, article.source, taken)
+        if article.slug != natural:
+            why = "the builder writes a page of that name" if is_reserved(natural) else "another source has that name"
+            warnings.append(f"{article.source}: its page is articles/{article.slug}.md, not {natural}.md: {why}")
+    return warnings
 
 
 @dataclass
@@ -86,8 +93,10 @@ def read_and_clean(sources_dir: Path, cache_dir: Path | None, progress: bool = F
     settings, config_errors = load_settings(sources_dir)
     sources, rejected, read_errors = read_sources(sources_dir)
     articles, cached = clean_all(sources, ArticleCache(cache_dir), progress)
-    unique_slugs(articles)
+    for article in articles:
+        bound_article(article)
     warnings = config_errors + read_errors + [f"{n}: {why}" for n, why in sorted(rejected.items())]
+    warnings += unique_slugs(articles)
     return Corpus(articles, settings, rejected, warnings, cached)
 
 
@@ -102,7 +111,10 @@ def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False) 
     return BuildReport(dossier=dossier, warnings=warnings, cached=corpus.cached, seconds=time.perf_counter() - started)
 
 
-def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: bool = True) -> BuildReport:
+def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: bool = True,
+        allow_empty: bool = False) -> BuildReport:
     report = assemble(sources_dir, cache_dir, progress)
+    if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
+        raise NoSources(describe_folder(sources_dir), report.warnings)
     report.written = write_site(render_site(report.dossier), docs_dir)
     return report

@@ -54,3 +54,19 @@ def slug_for(dossier: Dossier, prefix: str) -> str:
 def make_article(slug: str, *paragraphs: str, published: str | None = None, agency: str | None = None) -> Article:
     return Article(source=f"{slug}.txt", sha256="0" * 64, slug=slug, published=published, agency=agency,
                    blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+def site_extensions() -> tuple[list[str], dict[str, dict]]:
+    """The Markdown extensions mkdocs.yml enables, with their settings."""
+    from mkdocs.utils import yaml_load
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
+        entries = yaml_load(handle)["markdown_extensions"]
+    names = [e if isinstance(e, str) else next(iter(e)) for e in entries]
+    return names, {next(iter(e)): next(iter(e.values())) or {} for e in entries if isinstance(e, dict)}
+
+
+def site_markdown():
+    """Python-Markdown set up as `mkdocs build` sets it up for this site."""
+    import markdown
+    names, configs = site_extensions()
+    return markdown.Markdown(extensions=names, extension_configs=configs)

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
-from support import mkdocs_build, run_builder
+from support import REPO, make_project, mkdocs_build, run_builder
 
 HOSTILE = """<script>alert('x')</script> Hostile headline: with colon --- and # hash
 By Reuters
@@ -118,3 +121,92 @@ def test_build_command_works_on_any_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 sources: 1 articles" in result.stdout
     assert (tmp_path / "out" / "articles" / "one.md").is_file()
+
+
+STORY = ("A headline about the council vote\nBy AFP\nMarch 3, 2020\n\nThe council met on Tuesday and voted to "
+         "approve the new budget for the coming year, officials said in a statement on Tuesday evening.\n\n"
+         "The vote followed weeks of debate over spending on roads, schools and the city's two hospitals.\n")
+
+
+def test_sources_cannot_take_generated_page_names_or_crash_the_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    sources = project / "sources"
+    for name in ["index.txt", "a.txt", "a.md", "a.text", "story.txt", "x/story.txt", "y/story.txt", "2017-11.txt",
+                 "late.txt", "early.txt"]:
+        (sources / name).parent.mkdir(parents=True, exist_ok=True)
+        (sources / name).write_text(STORY.replace("council", f"council ({name})") if name[0] in "i2le" else STORY,
+                                    encoding="utf-8")
+    (sources / "late.txt.yml").write_text("published: 9999-12-31\n", encoding="utf-8")
+    (sources / "early.txt.yml").write_text("published: 0001-01-01\n", encoding="utf-8")
+    result = run_builder("build", sources, "-o", project / "docs", "-q")
+    assert result.returncode == 0, result.stderr
+    assert "10 sources: 10 articles" in result.stdout
+    pages = sorted(p.name for p in (project / "docs" / "articles").glob("*.md"))
+    assert len(pages) == 11 and "index.md" in pages, pages
+    assert (project / "docs" / "articles" / "index.md").read_text(encoding="utf-8").count("# Articles") == 1
+    for name, stem in [("index.txt", "index"), ("2017-11.txt", "2017-11")]:
+        assert re.search(rf"warning: {name}: its page is articles/{stem}-[0-9a-f]{{8}}\.md, not {stem}\.md: the "
+                         "builder writes a page of that name", result.stderr), result.stderr
+    assert len(re.findall(r"another source has that name", result.stderr)) == 4
+    assert "late.txt.yml:1: key 'published' 9999-12-31 is outside the years" in result.stderr
+    built = mkdocs_build(project)
+    assert built.returncode == 0, built.stderr
+    index = (project / "site" / "articles" / "index.html").read_text(encoding="utf-8")
+    assert "council (index.txt)" in index and ">Articles<" in index
+
+
+def test_a_build_that_finds_no_source_leaves_the_pages_alone(seed_project: Path) -> None:
+    docs = seed_project / "docs"
+    assert run_builder("build", seed_project / "sources", "-o", docs, "-q").returncode == 0
+    before = {p: p.read_bytes() for p in docs.rglob("*.md")}
+    misplaced = seed_project / "case"
+    (misplaced / "articles" / "x").mkdir(parents=True)
+    for source in sorted((seed_project / "sources").glob("*.txt"))[:3]:
+        (misplaced / "articles" / "x" / source.name).write_bytes(source.read_bytes())
+    (misplaced / "articles.json").write_text(json.dumps([{"file": f"articles/{n}.txt"} for n in range(3)]),
+                                             encoding="utf-8")
+    result = run_builder("build", misplaced, "-o", docs, "-q")
+    assert result.returncode == 3
+    assert f"error: no usable source in {misplaced.resolve()} and its sub-folders" in result.stderr
+    assert ("articles.json lists 3 files in articles/, none of them there; 3 source files in articles/x/, which "
+            "articles.json does not list") in result.stderr
+    assert f"the pages in {docs} were left as they are" in result.stderr
+    assert {p: p.read_bytes() for p in docs.rglob("*.md")} == before
+    empty = seed_project / "empty"
+    empty.mkdir()
+    assert run_builder("build", empty, "-o", docs, "-q").returncode == 3
+    emptied = run_builder("build", empty, "-o", docs, "-q", "--allow-empty")
+    assert emptied.returncode == 0 and not (docs / "articles" / "003-9b41f538f22d9c2c.md").exists()
+
+
+def test_every_warning_is_counted_printed_with_verbose_and_reported_by_kind(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "story.txt").write_text(STORY, encoding="utf-8")
+    for n in range(60):
+        (sources / f"empty-{n:02}.txt").write_text("", encoding="utf-8")
+    docs = tmp_path / "docs"
+    short = run_builder("build", sources, "-o", docs, "-q", "--cache", tmp_path / "cache")
+    printed = [line for line in short.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(printed) == 51
+    assert printed[-1] == (f"warning: ... and 10 more: all of them, by kind, in {docs}/.dossier-report.md "
+                           "(or build with --verbose)")
+    assert f"60 warnings (by kind in {docs}/.dossier-report.md)" in short.stdout
+    verbose = run_builder("build", sources, "-o", docs, "-q", "--verbose", "--cache", tmp_path / "cache")
+    assert len([line for line in verbose.stderr.splitlines() if line.startswith("warning: empty-")]) == 60
+    report = (docs / ".dossier-report.md").read_text(encoding="utf-8")
+    assert "## Warnings: 60" in report and "### Files that could not be used: 60" in report
+    assert "- ` empty-59.txt: empty file; skipped `" in report
+
+
+def test_two_builds_at_once_wait_for_each_other(seed_project: Path) -> None:
+    docs, cache = seed_project / "docs", seed_project / "cache"
+    assert run_builder("build", seed_project / "sources", "-o", docs, "-q", "--cache", cache).returncode == 0
+    command = [sys.executable, "-m", "builder", "build", str(seed_project / "sources"), "-o", str(docs), "-q",
+               "--cache", str(cache)]
+    builds = [subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+              for _ in range(2)]
+    outputs = [build.communicate(timeout=600) for build in builds]
+    assert [build.returncode for build in builds] == [0, 0]
+    assert not any("left alone" in out for out, _ in outputs), outputs
+    assert any("another build is writing to" in err for _, err in outputs), outputs

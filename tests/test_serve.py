@@ -8,7 +8,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from support import make_project, SEEDS
 
@@ -52,17 +54,27 @@ def builds_in(log: Path) -> int:
     return log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
 
 
-def test_serve_rebuilds_on_new_source_and_settles(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project", SEEDS)
+@contextmanager
+def serving(project: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` of the project on a free local port: its address, while it runs (output in `log`)."""
     port = free_port()
-    log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                                    "--dev-addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         base = f"http://127.0.0.1:{port}/"
-        wait_for(base, lambda body: "Albu Kamal" in body)
+        wait_for(base, lambda body: "Albu Kamal" in body, seconds=300)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_serve_rebuilds_on_new_source_and_settles(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", SEEDS)
+    log = tmp_path / "serve.log"
+    with serving(project, log) as base:
         (project / "sources" / "005_market.txt").write_text(NEW_ARTICLE, encoding="utf-8")
         page = wait_for(base + "articles/005-market/", lambda body: "Shopkeepers swept debris" in body)
         assert "Market reopens in the old town" in page
@@ -70,6 +82,21 @@ def test_serve_rebuilds_on_new_source_and_settles(tmp_path: Path) -> None:
         settled = builds_in(log)
         time.sleep(6)
         assert builds_in(log) == settled, "mkdocs serve kept rebuilding: the builder rewrote unchanged files"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+
+
+def test_serve_keeps_serving_the_last_good_pages_when_the_builder_fails(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", SEEDS)
+    log = tmp_path / "serve.log"
+    with serving(project, log) as base:
+        away = tmp_path / "away"
+        (project / "sources").rename(away)
+        (project / "sources").mkdir()
+        page = wait_for(base, lambda body: "The dossier builder failed" in body, seconds=300)
+        assert "no usable source in" in page and "Albu Kamal" in page, "the last good pages are served"
+        started = time.monotonic()
+        status, article = fetch(base + "articles/003-9b41f538f22d9c2c/")
+        assert status == 200 and "Syrian troops" in article and time.monotonic() - started < 15
+        assert "no usable source in" in log.read_text(encoding="utf-8", errors="replace")
+        (project / "sources").rmdir()
+        away.rename(project / "sources")
+        wait_for(base, lambda body: "The dossier builder failed" not in body and "Albu Kamal" in body, seconds=300)

@@ -182,7 +182,7 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, future:
             return None
         implied = kind in ("m", "md", "dm") and published is not None
         return (*span, f"'{match.group(0)}' in {describe(published)}" if implied else None)
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):
         return None
 
 

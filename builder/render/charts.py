@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+from ..config import EARLIEST, LATEST
 from ..model import UNNAMED_OUTLET, Article
 from .common import human_date
 from .escape import html_text, md_text
@@ -22,10 +23,12 @@ FALLBACK = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#
 
 
 def _day(article: Article) -> dt.date | None:
+    """The article's day, when it is one the chart can place (the calendar ends at 9999-12-31)."""
     try:
-        return dt.date.fromisoformat(article.published or "")
+        day = dt.date.fromisoformat(article.published or "")
     except ValueError:
         return None
+    return day if EARLIEST <= day <= LATEST else None
 
 
 def source_of(article: Article) -> str:

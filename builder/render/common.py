@@ -7,12 +7,11 @@ import re
 
 import frontmatter
 
+from ..markers import SECTION_END, SECTION_START
 from ..model import Article, Citation, Dossier
 from .escape import md_text, title_text
 
 GENERATOR = "dossier-builder"
-SECTION_START = "<!-- dossier:section {name} -->"
-SECTION_END = "<!-- dossier:end {name} -->"
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 
 from ..model import Dossier
-from ..slug import slugify
+from ..slug import claim, slugify
 from .articles import article_tags
 from .common import generated_meta, link_from, with_front_matter
 from .escape import md_text
@@ -23,11 +23,7 @@ def tag_paths(names: list[str]) -> dict[str, str]:
     """Tag name -> page path, one distinct slug each."""
     paths, used = {}, set()
     for name in sorted(names):
-        slug = slugify(html.unescape(name), fallback_seed=name)
-        if slug in used or slug == "index":
-            slug = f"{slug}-{len(used)}"
-        used.add(slug)
-        paths[name] = f"tags/{slug}.md"
+        paths[name] = f"tags/{claim(slugify(html.unescape(name), fallback_seed=name), name, used)}.md"
     return paths
 
 
