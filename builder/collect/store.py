@@ -104,7 +104,7 @@ def scan_sources(root: Path) -> SourceIndex:
     sidecar or the manifest give (errors in those are the build's to report)."""
     index = SourceIndex()
     manifest = config.load_manifest(root / "articles.json", "articles.json")[0] if (root / "articles.json").is_file() else {}
-    for name in read.list_source_files(root):
+    for name in read.walk_sources(root)[0]:
         if read._is_curator_file(name):
             continue
         try:
