@@ -1,4 +1,7 @@
-"""Command line: build a dossier site, or run one stage on its own (clean, summarize, timeline)."""
+"""Command line: build a dossier site, or run one stage on its own (clean, summarize, timeline).
+
+Each command imports the stages it runs, so that a build with nothing to do starts quickly.
+"""
 from __future__ import annotations
 
 import argparse
@@ -8,12 +11,7 @@ import sys
 from pathlib import Path
 
 from . import pipeline
-from .analyze import included_and_copies
-from .cache import article_to_dict
-from .clean import clean_source
-from .read import read_source
 from .model import Article, Override, Syndication
-from .render.articles import plain_body
 
 
 def _print_warnings(warnings: list[str], limit: int = 50) -> None:
@@ -27,14 +25,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.sources.is_dir():
         print(f"error: sources folder {args.sources} does not exist", file=sys.stderr)
         return 2
-    report = pipeline.run(args.sources, args.output, args.cache, progress=not args.quiet)
-    dossier, written = report.dossier, report.written
+    report = pipeline.run(args.sources, args.output, args.cache, progress=not args.quiet, dask=args.dask)
+    counts, written = report.counts, report.written
     _print_warnings(report.warnings)
-    copies = len(dossier.syndication)
-    print(f"{len(dossier.articles) + len(dossier.rejected)} sources: {len(dossier.included)} articles "
-          f"({report.cached} from cache), {len(dossier.articles) - len(dossier.included)} excluded, "
-          f"{len(dossier.rejected)} unreadable; {copies} syndicated copies, {len(dossier.entities)} entities, "
-          f"{len(dossier.events)} events, {len(dossier.figures)} figures")
+    print(f"{counts['sources']} sources: {counts['articles']} articles ({report.cached} from cache), "
+          f"{counts['excluded']} excluded, {counts['unreadable']} unreadable; {counts['copies']} syndicated copies, "
+          f"{counts['entities']} entities, {counts['events']} events, {counts['figures']} figures"
+          + (" (inputs unchanged since the last build)" if report.unchanged_inputs else ""))
     if written:
         print(f"docs: {len(written.written)} written, {written.unchanged} unchanged, {len(written.removed)} removed "
               f"-> {args.output}")
@@ -47,6 +44,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    from .cache import article_to_dict
+    from .clean import clean_source
+    from .read import read_source
+    from .render.articles import plain_body
     try:
         source = read_source(args.path, args.path.name, Override())
     except (ValueError, OSError) as exc:
@@ -72,6 +73,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def _linked_articles(args: argparse.Namespace) -> tuple[list[Article], list[Syndication]]:
     """The folder's articles, cleaned, and its syndicated copies: all the summary and the timeline need."""
+    from .analyze import included_and_copies
     return included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
 
 
@@ -109,8 +111,11 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="clean, link and summarise sources/ into Markdown pages in docs/")
     build.add_argument("sources", nargs="?", type=Path, default=Path("sources"))
     build.add_argument("-o", "--output", type=Path, default=Path("docs"))
-    build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="cleaned-article cache folder")
+    build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="build cache folder")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="run the per-article stage on this Dask scheduler (default: $DOSSIER_DASK, else 2 local "
+                            "processes)")
     build.set_defaults(func=cmd_build)
     clean = sub.add_parser("clean", help="print the cleaned article of one source file")
     clean.add_argument("path", type=Path)

@@ -79,6 +79,8 @@ class Article:
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     excluded: bool = False
+    # Its analysis record (analyze/record.py): what the analysers read from this one article, computed once.
+    analysis: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -17,7 +17,8 @@ from ..config import Settings
 from ..model import Article, Entity, Mention
 from ..slug import slugify
 from .entity_merge import TYPE_ORDER, Name, merge_names
-from .mentions import MODEL, Candidate, find_candidates, load_gazetteer, load_model, name_key
+from .mentions import MODEL, Candidate, load_gazetteer, model_installed, name_key
+from .record import article_mentions
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
@@ -131,7 +132,7 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
     """The dossier's entities (those worth a page) and warnings about merges left to the curator."""
     listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
     curated = tuple(sorted(listed | set(settings.entities)))
-    candidates, definitions = find_candidates(articles, curated)
+    candidates, definitions = article_mentions(articles, curated)
     names = drop_common_words(group_names(candidates), articles)
     groups, doubts = merge_names(names, definitions, settings.aliases)
     preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}
@@ -143,7 +144,7 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
         relate_entities(kept)
     paged = {name_key(s) for e in kept for s in [e.name, *e.aliases]}
     warnings = describe_doubts([(a, b) for a, b in doubts if a in paged or b in paged], names)
-    if articles and load_model() is None:
+    if articles and not model_installed():
         warnings.insert(0, f"spaCy model {MODEL} is not installed: entities come from capitalised words only "
                            "(run ./dossier setup)")
     return kept, warnings

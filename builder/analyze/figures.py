@@ -17,7 +17,7 @@ from importlib import resources
 import yaml
 
 from ..model import Article, Citation, Difference, Figure, Syndication
-from .sentences import article_sentences
+from . import record
 
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 MIN_COUNT = 10
@@ -213,7 +213,7 @@ def describe_difference(a: Figure, b: Figure) -> Difference:
 
 def find_figures(articles: list[Article], syndication: list[Syndication]) -> tuple[list[Figure], list[Difference]]:
     copies = {s.copy: s.original for s in syndication}
-    found = [f for a in articles for s in article_sentences(a) for f in sentence_figures(a.slug, s.text)]
+    found = [f for a in articles for f in record.record_of(a).figures]
     figures = merge_found(found, copies)
     differences = flag_differences(figures)
     figures.sort(key=lambda f: (-len(f.articles), -f.high, f.quantity))

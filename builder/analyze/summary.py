@@ -20,7 +20,8 @@ from sklearn.preprocessing import normalize
 
 from ..model import Article, SummarySentence, Syndication
 from .datexpr import find_mentions
-from .sentences import Sentence, article_sentences, tokens
+from .record import record_of
+from .sentences import Sentence, tokens
 from .trim import trim
 
 DANGLING_STARTS = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their",
@@ -77,7 +78,7 @@ def collect(articles: list[Article]) -> tuple[list[str], np.ndarray, np.ndarray,
     """All sentence texts (for the vocabulary and support), each one's article and position, and the candidates."""
     texts, owner, position, candidates = [], [], [], []
     for a, article in enumerate(articles):
-        for p, sentence in enumerate(article_sentences(article)):
+        for p, sentence in enumerate(record_of(article).sentences):
             text = trim(sentence.text, lead=p == 0)
             if usable(text):
                 candidates.append(Candidate(len(texts), a, sentence, text))

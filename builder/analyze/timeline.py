@@ -30,8 +30,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Citation, Difference, Event, Syndication
-from .datexpr import TimeMention, describe, find_mentions
-from .sentences import article_sentences
+from .datexpr import TimeMention, describe
+from .record import record_of
 from .summary import independent
 from .trim import trim
 
@@ -126,8 +126,9 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
     """Every dated statement about the past (a plan for next week is not yet an event)."""
     claims = []
     for article in articles:
-        for p, sentence in enumerate(article_sentences(article)):
-            mentions = [m for m in find_mentions(sentence.text, article.published)
+        record = record_of(article)
+        for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
+            mentions = [m for m in dated
                         if not article.published or m.lo.isoformat() <= article.published]
             for mention in mentions:
                 entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))
