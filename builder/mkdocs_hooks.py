@@ -1,8 +1,15 @@
 """MkDocs hook: run the builder before every build, so `mkdocs serve` follows sources/ as it changes.
 
-It runs in a subprocess: MkDocs caches hook modules for the life of `serve`, so an in-process call
-would keep running the builder code as it was when serve started. Byte-code writing is off so that
-the watched builder/ folder does not change just because the builder ran.
+`mkdocs build` (and serve's first build) runs the builder in a subprocess and waits for it: MkDocs
+caches hook modules for the life of `serve`, so an in-process call would keep running the builder code
+as it was when serve started. Byte-code writing is off so that the watched builder/ folder does not
+change just because the builder ran. A build whose inputs did not change costs the builder a fraction of
+a second, so `mkdocs build` right after `python -m builder build` does not build twice.
+
+Under `serve`, a later rebuild must not wait for the whole builder: the hook first writes the pages of
+the sources that changed, in this process (preview.py), and returns, so MkDocs (run with `--dirty` by
+`./dossier serve`) shows them at once; the full build then runs in the background, and the pages it
+rewrites are served as it writes them. A change that comes while it runs gets another build after it.
 """
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,13 +26,82 @@ PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 log = logging.getLogger("mkdocs.hooks.dossier")
 
 
-def on_pre_build(config, **_: object) -> None:
+class Serving:
+    """State kept for the life of `mkdocs serve`: whether a background build runs, and whether another is due."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.first_done = False
+        self.lock = threading.Lock()
+        self.running = False
+        self.again = False
+
+
+SERVING = Serving()
+
+
+def on_startup(command: str, dirty: bool, **_: object) -> None:
+    SERVING.active = command == "serve"
+
+
+def _paths(config) -> tuple[Path, Path, Path]:
     project = Path(config.config_file_path).resolve().parent
-    command = [sys.executable, "-m", "builder", "build", str(project / "sources"), "-o", str(config.docs_dir),
-               "--cache", str(project / ".dossier-cache"), "--quiet"]
+    return project / "sources", Path(config.docs_dir), project / ".dossier-cache"
+
+
+def run_builder(config) -> None:
+    sources, docs, cache = _paths(config)
+    command = [sys.executable, "-m", "builder", "build", str(sources), "-o", str(docs), "--cache", str(cache), "--quiet"]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run(command, cwd=PACKAGE_ROOT, env=env, capture_output=True, text=True, check=False)
     for line in (result.stdout + result.stderr).splitlines():
         (log.info if not line.startswith("warning:") else log.debug)(line)
     if result.returncode != 0:
         raise PluginError(f"the dossier builder failed:\n{result.stderr.strip()}")
+
+
+def _preview_module():
+    if str(PACKAGE_ROOT) not in sys.path:
+        sys.path.insert(0, str(PACKAGE_ROOT))
+    import builder.preview
+    return builder.preview
+
+
+def write_changed_pages(config) -> None:
+    """The preview's first step, in this process; any failure only leaves the work to the full build."""
+    try:
+        report = _preview_module().write_changed_pages(*_paths(config))
+        if report is not None and report.written:
+            log.info(f"dossier preview: {', '.join(report.written)} written; the full build follows")
+    except Exception as exc:  # the full build reports every error properly
+        log.debug(f"dossier preview skipped: {type(exc).__name__}: {exc}")
+
+
+def build_in_background(config) -> None:
+    while True:
+        try:
+            run_builder(config)
+        except PluginError as exc:
+            log.error(str(exc))
+        with SERVING.lock:
+            if not SERVING.again:
+                SERVING.running = False
+                return
+            SERVING.again = False
+        write_changed_pages(config)
+
+
+def on_pre_build(config, **_: object) -> None:
+    if not SERVING.active or not SERVING.first_done:
+        run_builder(config)
+        if SERVING.active:  # import the preview's modules now, not on the first edit
+            threading.Thread(target=_preview_module, daemon=True).start()
+        SERVING.first_done = True
+        return
+    with SERVING.lock:
+        if SERVING.running:
+            SERVING.again = True
+            return
+        SERVING.running = True
+    write_changed_pages(config)
+    threading.Thread(target=build_in_background, args=(config,), daemon=True).start()

@@ -142,11 +142,13 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
             report = BuildReport(dossier=None, warnings=last["warnings"], counts=last["counts"],
                                  cached=len(inputs.sources), unchanged_inputs=True)
         else:
+            from .preview import remember
             from .render import render_site
             report = analysed(inputs, store, workers, started)
             pages = render_site(report.dossier)
             store.put_many("site", {site_key: {"fingerprint": fingerprint, "pages": pages, "warnings": report.warnings,
                                                "counts": report.counts}})
+            remember(store, docs_dir, inputs, report.dossier)
         report.written = write_site(pages, docs_dir)
         report.seconds = time.perf_counter() - started
         return report

@@ -51,14 +51,14 @@ class Workers:
             return results
 
     def _on_dask(self, fn: Callable, chunks: Sequence, bar: tqdm, size: Callable) -> list:
-        from distributed import Client, as_completed
+        from distributed import Client
         if self._client is None:
             self._client = Client(self.address, set_as_default=False)
-        futures = self._client.map(fn, list(chunks), pure=False)
-        position = {future.key: i for i, future in enumerate(futures)}
-        for future in as_completed(futures):
-            bar.update(size(chunks[position[future.key]]))
-        return self._client.gather(futures)
+        results = []
+        for chunk, future in zip(chunks, self._client.map(fn, list(chunks), pure=False)):
+            results.append(future.result())
+            bar.update(size(chunk))
+        return results
 
     def close(self) -> None:
         if self._pool is not None:

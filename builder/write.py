@@ -126,6 +126,16 @@ def write_site(pages: dict[str, str], docs: Path) -> WriteReport:
     docs.mkdir(parents=True, exist_ok=True)
     state = load_state(docs)
     new_state = remove_stale(docs, state, pages, report)
+    return _write(pages, docs, state, new_state, report)
+
+
+def write_pages(pages: dict[str, str], docs: Path) -> WriteReport:
+    """Write these pages only (the live preview's first step), every other page and its state left as they are."""
+    state = load_state(docs)
+    return _write(pages, docs, state, dict(state), WriteReport())
+
+
+def _write(pages: dict[str, str], docs: Path, state: dict, new_state: dict, report: WriteReport) -> WriteReport:
     for path in sorted(pages):
         text, record = plan_page(path, pages[path], docs, state, report)
         new_state[path] = record

@@ -1,4 +1,5 @@
-"""`mkdocs serve` re-runs the builder when sources/ changes, and settles (no rebuild loop)."""
+"""`mkdocs serve --dirty` (what `./dossier serve` runs) shows an edited source, sidecar, summary section and a
+new source, and settles (no rebuild loop)."""
 from __future__ import annotations
 
 import os
@@ -52,24 +53,39 @@ def builds_in(log: Path) -> int:
     return log.read_text(encoding="utf-8", errors="replace").count("Building documentation")
 
 
-def test_serve_rebuilds_on_new_source_and_settles(tmp_path: Path) -> None:
+def test_serve_shows_edits_and_new_sources_and_settles(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", SEEDS)
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
                                    "--dev-addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
         base = f"http://127.0.0.1:{port}/"
         wait_for(base, lambda body: "Albu Kamal" in body)
+        seed = project / "sources" / "003_9b41f538f22d9c2c.txt"
+        seed.write_text(seed.read_text(encoding="utf-8").replace("state media said", "state media reported loudly"),
+                        encoding="utf-8")
+        wait_for(base + "articles/003-9b41f538f22d9c2c/", lambda body: "state media reported loudly" in body)
+        (project / "sources" / "003_9b41f538f22d9c2c.txt.yml").write_text('title: "A corrected headline"\n')
+        wait_for(base + "articles/003-9b41f538f22d9c2c/", lambda body: "A corrected headline" in body)
+        index = project / "docs" / "index.md"
+        text = index.read_text(encoding="utf-8")
+        start = text.index("<!-- dossier:section overview -->")
+        end = text.index("<!-- dossier:end overview -->")
+        index.write_text(text[:start] + "<!-- dossier:section overview -->\n\n## Overview\n\nThe curator's own "
+                         "overview of the fall of the town.\n\n" + text[end:], encoding="utf-8")
+        wait_for(base, lambda body: "The curator&rsquo;s own overview" in body or "The curator's own overview" in body)
         (project / "sources" / "005_market.txt").write_text(NEW_ARTICLE, encoding="utf-8")
         page = wait_for(base + "articles/005-market/", lambda body: "Shopkeepers swept debris" in body)
         assert "Market reopens in the old town" in page
-        time.sleep(4)
+        time.sleep(8)
         settled = builds_in(log)
         time.sleep(6)
         assert builds_in(log) == settled, "mkdocs serve kept rebuilding: the builder rewrote unchanged files"
+        assert "The curator's own overview" in index.read_text(encoding="utf-8")
+        assert "state media reported loudly" in fetch(base + "articles/003-9b41f538f22d9c2c/")[1]
     finally:
         server.terminate()
         server.wait(timeout=20)
