@@ -128,7 +128,7 @@ def main() -> int:
             if change is not None:
                 change(out)
             rows.append((name, build(out, args.dask)))
-            print(f"{name}: {rows[-1]['seconds']:.1f} s", file=sys.stderr)
+            print(f"{name}: {rows[-1][1]['seconds']:.1f} s", file=sys.stderr)
     finally:
         if not args.keep and not args.out:
             shutil.rmtree(out, ignore_errors=True)
