@@ -8,7 +8,10 @@ later stages are imported only when a build needs them, so such a build also sta
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,6 +132,20 @@ def count(dossier: Dossier) -> dict[str, int]:
             "figures": len(dossier.figures)}
 
 
+@contextmanager
+def termination_deferred():
+    """SIGTERM (the live preview cancelling a build it no longer needs) is ignored while pages are written,
+    so a cancelled build stops before its write stage or after it, never in the middle."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: bool = True,
         dask: str | None = None) -> BuildReport:
     started = time.perf_counter()
@@ -149,7 +166,8 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
             store.put_many("site", {site_key: {"fingerprint": fingerprint, "pages": pages, "warnings": report.warnings,
                                                "counts": report.counts}})
             remember(store, docs_dir, inputs, report.dossier)
-        report.written = write_site(pages, docs_dir)
+        with termination_deferred():
+            report.written = write_site(pages, docs_dir)
         report.seconds = time.perf_counter() - started
         return report
     finally:

@@ -2,8 +2,8 @@
 
 The record holds the article's sentences (split once), each sentence's date expressions resolved
 against the article's date, the figures each sentence states, the MinHash signature and word ids
-syndication compares, the entity model's spans of each paragraph and the entity mentions read from
-them. The per-article stage (per_article.py) builds it beside cleaning, on local processes or a Dask
+syndication compares, and the entity mentions read from the model's spans of each paragraph. The
+per-article stage (per_article.py) builds it beside cleaning, on local processes or a Dask
 cluster, and caches it beside the cleaned article, keyed by `record_key`: the article's content, the
 curated names and `ANALYSIS_VERSION` (the analysis code, its data files and the spaCy model). The
 model's spans are cached on their own, by paragraph text and model version, so that a rule edited in
@@ -11,7 +11,7 @@ analyze/ never makes the model run again. Corpus-level steps (syndication groups
 ranking, the summary's selection) read the records through `record_of`.
 
 An article that reaches an analyser without a record (a test, the `summarize` command) gets one on
-first use; the model's spans are then computed only if the entity stage asks for them.
+first use; the model then runs only if the entity stage asks for mentions.
 """
 from __future__ import annotations
 
@@ -52,7 +52,6 @@ class ArticleRecord:
     figures: list[figures.Found]
     signature: np.ndarray | None
     words: syndication.Words
-    spans: list[list[mentions.Span]] | None = None
     curated: tuple[str, ...] = ()
     mentions: list[mentions.Candidate] | None = None
     definitions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
@@ -93,7 +92,8 @@ def build_record(article: Article, spans: list[list[mentions.Span]] | None = Non
 
 def add_mentions(article: Article, record: ArticleRecord, spans: list[list[mentions.Span]],
                  curated: tuple[str, ...]) -> None:
-    """The entity mentions of every paragraph, read from the model's spans and the record's sentences."""
+    """The entity mentions of every paragraph, read from the model's spans and the record's sentences (the
+    spans themselves are cached by paragraph, not kept in the record)."""
     split: list[list[str]] = [[] for _ in article.paragraphs]
     for sentence in record.sentences:
         split[sentence.paragraph].append(sentence.text)
@@ -103,7 +103,7 @@ def add_mentions(article: Article, record: ArticleRecord, spans: list[list[menti
                                                                 sentences)
         found += candidates
         defined += definitions
-    record.spans, record.curated, record.mentions, record.definitions = spans, curated, found, defined
+    record.curated, record.mentions, record.definitions = curated, found, defined
 
 
 def record_of(article: Article) -> ArticleRecord:
@@ -120,17 +120,16 @@ def record_of(article: Article) -> ArticleRecord:
 
 def article_mentions(articles: list[Article], curated: tuple[str, ...]) -> tuple[list, list[tuple[str, str]]]:
     """Every mention and acronym definition of the articles, from their records: `mentions.find_candidates`
-    without the model pass where the records already hold the spans (one batched pass for the rest)."""
+    without the model pass where the records hold the mentions of these curated names already (one
+    batched pass for the rest)."""
     records = [record_of(a) for a in articles]
-    missing = [(a, r) for a, r in zip(articles, records) if r.spans is None]
+    missing = [(a, r) for a, r in zip(articles, records) if r.mentions is None or r.curated != curated]
     if missing:
         spans = iter(mentions.model_spans([p for a, _ in missing for p in a.paragraphs]))
         for article, record in missing:
-            record.spans = [next(spans) for _ in article.paragraphs]
+            add_mentions(article, record, [next(spans) for _ in article.paragraphs], curated)
     candidates, definitions = [], []
-    for article, record in zip(articles, records):
-        if record.mentions is None or record.curated != curated:
-            add_mentions(article, record, record.spans, curated)
+    for record in records:
         candidates += record.mentions
         definitions += record.definitions
     return candidates, definitions
