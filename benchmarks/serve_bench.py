@@ -48,11 +48,24 @@ def seconds_until(url: str, text: str, limit: float = 600) -> float:
     return time.perf_counter() - started
 
 
-def settle(log: Path) -> None:
+def builder_running(project: Path) -> bool:
+    """Whether a builder process (the hook's background build) is at work on this project."""
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"builder" in command and str(project / "sources").encode() in command:
+            return True
+    return False
+
+
+def settle(log: Path, project: Path) -> None:
+    """Until no build has started for SETTLED seconds and no background build runs."""
     count, since = -1, time.perf_counter()
     while time.perf_counter() - since < SETTLED:
         now = log.read_text(errors="replace").count("Building documentation")
-        if now != count:
+        if now != count or builder_running(project):
             count, since = now, time.perf_counter()
         time.sleep(0.5)
 
@@ -85,30 +98,30 @@ def main() -> int:
         seconds_until(base, "Dossier", limit=3600)
         print(f"first build served after {time.perf_counter() - started:.0f} s", file=sys.stderr)
         sources = sorted((project / "sources").glob("*.txt"))
-        settle(log)
+        settle(log, project)
         edited = sources[10]
         edited.write_text(edited.read_text(encoding="utf-8").replace(" near ", " in the benchmark near ", 1),
                           encoding="utf-8")
         slug = edited.stem
         figures.append(("source edited", seconds_until(f"{base}articles/{slug}/", "in the benchmark near")))
-        settle(log)
+        settle(log, project)
         sidecar = sources[20]
         Path(f"{sidecar}.yml").write_text('title: "A headline the curator corrected"\n', encoding="utf-8")
         figures.append(("sidecar changed", seconds_until(f"{base}articles/{sidecar.stem}/",
                                                         "A headline the curator corrected")))
-        settle(log)
+        settle(log, project)
         index = project / "docs" / "index.md"
         text = index.read_text(encoding="utf-8")
         start, end = text.index("<!-- dossier:section overview -->"), text.index("<!-- dossier:end overview -->")
         index.write_text(text[:start] + "<!-- dossier:section overview -->\n\n## Overview\n\nThe curator rewrote "
                          "this overview.\n\n" + text[end:], encoding="utf-8")
         figures.append(("summary section edited", seconds_until(base, "The curator rewrote this overview")))
-        settle(log)
+        settle(log, project)
         spare = Path(tempfile.mkdtemp(prefix="dossier-spare-"))
         generate(1, spare, seed=99)
-        shutil.copy(spare / "sources" / "00000.txt", project / "sources" / "zz-added.txt")
-        figures.append(("source added", seconds_until(f"{base}articles/zz-added/", "Published")))
-        settle(log)
+        shutil.copy(spare / "sources" / "00000.txt", project / "sources" / "zz-served.txt")
+        figures.append(("source added", seconds_until(f"{base}articles/zz-served/", "Published")))
+        settle(log, project)
     finally:
         server.terminate()
         server.wait(timeout=60)

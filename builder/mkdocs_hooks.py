@@ -6,10 +6,11 @@ as it was when serve started. Byte-code writing is off so that the watched build
 change just because the builder ran. A build whose inputs did not change costs the builder a fraction of
 a second, so `mkdocs build` right after `python -m builder build` does not build twice.
 
-Under `serve`, a later rebuild must not wait for the whole builder: the hook first writes the pages of
-the sources that changed, in this process (preview.py), and returns, so MkDocs (run with `--dirty` by
+Under `serve`, a later rebuild does not wait for the whole builder: the hook writes the pages of the
+sources that changed, in this process (preview.py), and returns, so MkDocs (run with `--dirty` by
 `./dossier serve`) shows them at once; the full build then runs in the background, and the pages it
-rewrites are served as it writes them. A change that comes while it runs gets another build after it.
+rewrites are served as it writes them. A change that comes while a full build runs cancels it (a build
+stops before writing or after, never in between: pipeline.termination_deferred) and starts another.
 """
 from __future__ import annotations
 
@@ -27,14 +28,13 @@ log = logging.getLogger("mkdocs.hooks.dossier")
 
 
 class Serving:
-    """State kept for the life of `mkdocs serve`: whether a background build runs, and whether another is due."""
+    """State kept for the life of `mkdocs serve`: the full build running in the background, if any."""
 
     def __init__(self) -> None:
         self.active = False
         self.first_done = False
         self.lock = threading.Lock()
-        self.running = False
-        self.again = False
+        self.process: subprocess.Popen | None = None
 
 
 SERVING = Serving()
@@ -49,13 +49,22 @@ def _paths(config) -> tuple[Path, Path, Path]:
     return project / "sources", Path(config.docs_dir), project / ".dossier-cache"
 
 
-def run_builder(config) -> None:
+def _builder(config) -> dict:
     sources, docs, cache = _paths(config)
-    command = [sys.executable, "-m", "builder", "build", str(sources), "-o", str(docs), "--cache", str(cache), "--quiet"]
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run(command, cwd=PACKAGE_ROOT, env=env, capture_output=True, text=True, check=False)
-    for line in (result.stdout + result.stderr).splitlines():
+    return {"args": [sys.executable, "-m", "builder", "build", str(sources), "-o", str(docs), "--cache", str(cache),
+                     "--quiet"],
+            "cwd": PACKAGE_ROOT, "env": {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, "text": True,
+            "stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+
+
+def _report(output: str, errors: str) -> None:
+    for line in (output + errors).splitlines():
         (log.info if not line.startswith("warning:") else log.debug)(line)
+
+
+def run_builder(config) -> None:
+    result = subprocess.run(**_builder(config), check=False)
+    _report(result.stdout, result.stderr)
     if result.returncode != 0:
         raise PluginError(f"the dossier builder failed:\n{result.stderr.strip()}")
 
@@ -77,18 +86,11 @@ def write_changed_pages(config) -> None:
         log.debug(f"dossier preview skipped: {type(exc).__name__}: {exc}")
 
 
-def build_in_background(config) -> None:
-    while True:
-        try:
-            run_builder(config)
-        except PluginError as exc:
-            log.error(str(exc))
-        with SERVING.lock:
-            if not SERVING.again:
-                SERVING.running = False
-                return
-            SERVING.again = False
-        write_changed_pages(config)
+def _finish(process: subprocess.Popen) -> None:
+    output, errors = process.communicate()
+    _report(output, errors)
+    if process.returncode not in (0, -15):
+        log.error(f"the dossier builder failed:\n{errors.strip()}")
 
 
 def on_pre_build(config, **_: object) -> None:
@@ -99,9 +101,10 @@ def on_pre_build(config, **_: object) -> None:
         SERVING.first_done = True
         return
     with SERVING.lock:
-        if SERVING.running:
-            SERVING.again = True
-            return
-        SERVING.running = True
-    write_changed_pages(config)
-    threading.Thread(target=build_in_background, args=(config,), daemon=True).start()
+        running = SERVING.process
+        if running is not None and running.poll() is None:
+            running.terminate()
+            running.wait()
+        write_changed_pages(config)
+        process = SERVING.process = subprocess.Popen(**_builder(config))
+    threading.Thread(target=_finish, args=(process,), daemon=True).start()

@@ -131,16 +131,10 @@ def paragraph_spans(paragraphs: list[str], store: Store, workers: Workers) -> di
     return {p: spans if isinstance(spans, Failure) else [Span(*s) for s in spans] for p, spans in found.items()}
 
 
-def curated_names(settings: Settings) -> tuple[str, ...]:
-    """The names mentions look for wherever they are written: aliases.yml's and dossier.yml's entities."""
-    listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
-    return tuple(sorted(listed | set(settings.entities)))
-
-
 def attach_records(prepared: Prepared, article_keys: dict[str, str], settings: Settings, store: Store,
                    workers: Workers) -> None:
     """Give every included article its analysis record (from the cache where its inputs are unchanged)."""
-    curated = curated_names(settings)
+    curated = record.curated_names(settings)
     wanted = [a for a in prepared.articles if not a.excluded]
     keys = {a.source: record.record_key(article_keys[a.source], a, curated) for a in wanted}
     known = store.get_many("records", keys.values())

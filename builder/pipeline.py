@@ -108,6 +108,7 @@ def read_and_clean(sources_dir: Path, cache_dir: Path | None, progress: bool = F
 def analysed(inputs: Inputs, store: Store, workers: Workers, started: float) -> BuildReport:
     from .analyze import analyze
     corpus = prepare(inputs, store, workers, records=True)
+    workers.close()  # the worker processes, each holding the entity model, are not needed any more
     dossier = analyze(corpus.articles, corpus.settings)
     dossier.rejected = corpus.rejected
     return BuildReport(dossier=dossier, warnings=corpus.warnings + dossier.warnings, counts=count(dossier),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .cache import Store
 from .clean import clean_source
-from .model import Article, Dossier
+from .model import Article, Dossier, Mention
 from .per_article import shared_lines
 from .pipeline import Inputs, read_inputs
 from .render.articles import render_article_page
@@ -31,9 +31,13 @@ def source_states(inputs: Inputs) -> dict[str, str]:
 
 
 def light_dossier(dossier: Dossier) -> Dossier:
-    """The dossier as the preview needs it: every article without its text or analysis record."""
+    """What an article page reads of the dossier: the articles without their text, related coverage,
+    syndication, topics, and the entities with one mention per article that names them."""
     articles = [dataclasses.replace(a, blocks=[], removed=[], analysis=None) for a in dossier.articles]
-    return dataclasses.replace(dossier, articles=articles)
+    entities = [dataclasses.replace(e, aliases=[], related=[], mentions=[Mention(a, "", "") for a in e.articles])
+                for e in dossier.entities]
+    return Dossier(title=dossier.title, articles=articles, entities=entities, syndication=dossier.syndication,
+                   related=dossier.related, topics=dossier.topics)
 
 
 def remember(store: Store, docs_dir: Path, inputs: Inputs, dossier: Dossier) -> None:

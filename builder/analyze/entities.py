@@ -18,7 +18,7 @@ from ..model import Article, Entity, Mention
 from ..slug import slugify
 from .entity_merge import TYPE_ORDER, Name, merge_names
 from .mentions import MODEL, Candidate, load_gazetteer, model_installed, name_key
-from .record import article_mentions
+from .record import article_mentions, curated_names
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
@@ -130,9 +130,7 @@ def describe_doubts(doubts: list[tuple[str, str]], names: dict[str, Name]) -> li
 
 def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Entity], list[str]]:
     """The dossier's entities (those worth a page) and warnings about merges left to the curator."""
-    listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
-    curated = tuple(sorted(listed | set(settings.entities)))
-    candidates, definitions = article_mentions(articles, curated)
+    candidates, definitions = article_mentions(articles, curated_names(settings))
     names = drop_common_words(group_names(candidates), articles)
     groups, doubts = merge_names(names, definitions, settings.aliases)
     preferred = {name_key(n): c for c, listed in settings.aliases.items() for n in [c, *listed]}

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..config import Settings
 from ..model import Article
 from . import datexpr, figures, mentions, syndication
 from .sentences import Sentence, article_sentences
@@ -55,6 +56,12 @@ class ArticleRecord:
     curated: tuple[str, ...] = ()
     mentions: list[mentions.Candidate] | None = None
     definitions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+
+
+def curated_names(settings: Settings) -> tuple[str, ...]:
+    """The names mentions look for wherever they are written: aliases.yml's and dossier.yml's entities."""
+    listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
+    return tuple(sorted(listed | set(settings.entities)))
 
 
 def record_key(article_key: str, article: Article, curated: tuple[str, ...]) -> str:
