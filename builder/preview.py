@@ -4,7 +4,7 @@ Under `mkdocs serve` a full rebuild of a big dossier takes seconds, most of them
 articles. Before it starts, the hook calls `write_changed_pages`: each source that changed since the last
 build (its bytes or its corrections) is cleaned on its own and its article page rendered with what the
 last build knew of the others (related coverage, entities, syndication), then written, so the browser
-shows the edit within about a second. The full build that follows brings every page up to date.
+shows the edit without waiting for the rest. The full build that follows brings every page up to date.
 """
 from __future__ import annotations
 
