@@ -1,5 +1,8 @@
 """Command line: build a dossier site, add sources from the web, or run one stage on its own (clean, summarize,
-timeline)."""
+timeline).
+
+Each command imports the stages it runs, so that a build with nothing to do starts quickly.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,14 +12,10 @@ import sys
 from pathlib import Path
 
 from . import pipeline, write
-from .analyze import included_and_copies
-from .cache import article_to_dict
-from .clean import clean_source
 from .collect.limits import PER_HOST_DELAY, TIMEOUT_SECONDS, Limits
-from .read import NoSources, read_source
-from .model import Article, Dossier, Override, Syndication
+from .model import Article, Override, Syndication
+from .read import NoSources
 from .report import REPORT_FILE, by_kind, render_report
-from .render.articles import plain_body
 
 
 def _print_warnings(warnings: list[str], limit: int | None = 50, more: str = "") -> None:
@@ -26,12 +25,15 @@ def _print_warnings(warnings: list[str], limit: int | None = 50, more: str = "")
         print(f"warning: ... and {len(warnings) - limit} more{more}", file=sys.stderr)
 
 
-def _dossier_line(dossier: Dossier, cached: int | None = None) -> str:
-    from_cache = f" ({cached} from cache)" if cached is not None else ""
-    return (f"{len(dossier.articles) + len(dossier.rejected)} sources: {len(dossier.included)} articles{from_cache}, "
-            f"{len(dossier.articles) - len(dossier.included)} excluded, {len(dossier.rejected)} unreadable; "
-            f"{len(dossier.syndication)} syndicated copies, {len(dossier.entities)} entities, "
-            f"{len(dossier.events)} events, {len(dossier.figures)} figures")
+def _counts_line(report: pipeline.BuildReport, for_terminal: bool = True) -> str:
+    """What the dossier holds; in the terminal also how much came from the cache (the curator's report
+    leaves that out, so that a build with nothing new leaves it as it was)."""
+    counts = report.counts
+    from_cache = f" ({report.cached} from cache)" if for_terminal else ""
+    return (f"{counts['sources']} sources: {counts['articles']} articles{from_cache}, "
+            f"{counts['excluded']} excluded, {counts['unreadable']} unreadable; {counts['copies']} syndicated copies, "
+            f"{counts['entities']} entities, {counts['events']} events, {counts['figures']} figures"
+            + (" (inputs unchanged since the last build)" if for_terminal and report.unchanged_inputs else ""))
 
 
 def _build(args: argparse.Namespace) -> pipeline.BuildReport:
@@ -41,9 +43,10 @@ def _build(args: argparse.Namespace) -> pipeline.BuildReport:
 
     with write.docs_lock(args.output, on_wait=waiting, timeout=args.wait):
         report = pipeline.run(args.sources, args.output, args.cache, progress=not args.quiet,
-                              allow_empty=args.allow_empty)
+                              allow_empty=args.allow_empty, dask=args.dask)
         written = report.written or write.WriteReport()
-        text = render_report(by_kind(report.warnings + written.warnings), written.kept, _dossier_line(report.dossier))
+        text = render_report(by_kind(report.warnings + written.warnings), written.kept,
+                             _counts_line(report, for_terminal=False))
         write.write_report(args.output, REPORT_FILE, text)
     return report
 
@@ -70,7 +73,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     warnings = by_kind(report.warnings + written.warnings)
     path = args.output / REPORT_FILE
     _print_warnings(warnings, None if args.verbose else 50, f": all of them, by kind, in {path} (or build with --verbose)")
-    print(_dossier_line(report.dossier, report.cached))
+    print(_counts_line(report))
     print(f"docs: {len(written.written)} written, {written.unchanged} unchanged, {len(written.removed)} removed "
           f"-> {args.output}")
     for kept in written.kept:
@@ -82,6 +85,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    from .cache import article_to_dict
+    from .clean import clean_source
+    from .read import read_source
+    from .render.articles import plain_body
     try:
         source = read_source(args.path, args.path.name, Override())
     except (ValueError, OSError) as exc:
@@ -107,6 +114,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def _linked_articles(args: argparse.Namespace) -> tuple[list[Article], list[Syndication]]:
     """The folder's articles, cleaned, and its syndicated copies: all the summary and the timeline need."""
+    from .analyze import included_and_copies
     return included_and_copies(pipeline.read_and_clean(args.dir, args.cache).articles)
 
 
@@ -172,13 +180,16 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="clean, link and summarise sources/ into Markdown pages in docs/")
     build.add_argument("sources", nargs="?", type=Path, default=Path("sources"))
     build.add_argument("-o", "--output", type=Path, default=Path("docs"))
-    build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="cleaned-article cache folder")
+    build.add_argument("--cache", type=Path, default=Path(".dossier-cache"), help="build cache folder")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     build.add_argument("-v", "--verbose", action="store_true", help="print every warning (not only the first 50)")
     build.add_argument("--allow-empty", action="store_true",
                        help="build even when no source is found, removing the pages of the previous build")
     build.add_argument("--wait", type=float, default=3600, metavar="SECONDS",
                        help="how long to wait for another build writing to the same docs folder (default 3600)")
+    build.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="run the per-article stage on this Dask scheduler (default: $DOSSIER_DASK, else 2 local "
+                            "processes)")
     build.set_defaults(func=cmd_build)
     add = sub.add_parser("add", help="add pages to sources/ by address, from a feed, or from a WARC/WACZ file")
     add.add_argument("items", nargs="*", help="http(s) addresses and .warc/.warc.gz/.arc/.wacz files")

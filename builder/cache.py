@@ -1,18 +1,27 @@
-"""Per-source cache of cleaned articles, keyed by content: a rebuild re-cleans only what changed.
+"""The build cache in `.dossier-cache/`: tables keyed by content, so that a rebuild redoes only what changed.
 
-The key covers the source bytes, the curator's override, the lines shared with other sources and
-the cleaner's own code, so editing any of them invalidates exactly the entries it affects.
+One SQLite file (`cache.sqlite`), one table per kind of entry:
+- `lines`: a text source's short lines, for the lines sources share (by source hash and cleaner code);
+- `articles`: cleaned articles, by `cache_key` (source bytes, corrections, shared lines, cleaner code);
+- `spans`: the entity model's spans of one paragraph, by its text and the model's version;
+- `records`: analysis records (analyze/record.py), by `record.record_key`;
+- `site`: the pages the last build of a docs folder rendered, and what they were built from.
+Values are pickled: the cache is written and read by the builder alone. Only the build's own process
+opens it (workers, local or on Dask, get their inputs and return their results).
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
-import os
-import tempfile
+import pickle
+import sqlite3
 from pathlib import Path
+from typing import Iterable
 
-from .model import Article, Block, Capture, Removal, Source
+from .model import Article, Source
+
+TABLES = ("lines", "articles", "spans", "records", "site")
+BATCH = 500
 
 
 def cache_key(source: Source, shared: frozenset[str], version: str) -> str:
@@ -23,45 +32,59 @@ def cache_key(source: Source, shared: frozenset[str], version: str) -> str:
     return h.hexdigest()
 
 
+def text_key(*parts: str) -> str:
+    return hashlib.blake2b("\x00".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
 def article_to_dict(article: Article) -> dict:
-    return dataclasses.asdict(article)
+    """The cleaned article as plain data (without its analysis record)."""
+    data = dataclasses.asdict(dataclasses.replace(article, analysis=None))
+    del data["analysis"]
+    return data
 
 
-def article_from_dict(data: dict) -> Article:
-    data = dict(data)
-    data["blocks"] = [Block(**b) for b in data["blocks"]]
-    data["removed"] = [Removal(**r) for r in data["removed"]]
-    data["capture"] = Capture(**data["capture"]) if data.get("capture") else None
-    return Article(**data)
+class Store:
+    """Pickled values by key, table by table; with no folder, a store that keeps nothing."""
 
-
-class ArticleCache:
     def __init__(self, root: Path | None):
-        self.root = root
+        self.db = None
+        if root is not None:
+            root.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(root / "cache.sqlite", timeout=60)
+            for table in TABLES:
+                self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} (key TEXT PRIMARY KEY, value BLOB)")
 
-    def _path(self, key: str) -> Path:
-        assert self.root is not None
-        return self.root / key[:2] / f"{key}.json"
+    def get_many(self, table: str, keys: Iterable[str]) -> dict[str, object]:
+        assert table in TABLES
+        found: dict[str, object] = {}
+        if self.db is None:
+            return found
+        keys = list(dict.fromkeys(keys))
+        for start in range(0, len(keys), BATCH):
+            part = keys[start:start + BATCH]
+            rows = self.db.execute(f"SELECT key, value FROM {table} WHERE key IN ({','.join('?' * len(part))})", part)
+            for key, value in rows:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # an entry written by other code: recomputed, like a missing one
+                    continue
+        return found
 
-    def get(self, key: str) -> Article | None:
-        if self.root is None:
-            return None
-        try:
-            return article_from_dict(json.loads(self._path(key).read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
-            return None
+    def get(self, table: str, key: str) -> object | None:
+        return self.get_many(table, [key]).get(key)
 
-    def put(self, key: str, article: Article) -> None:
-        if self.root is None:
+    def put_many(self, table: str, items: dict[str, object]) -> None:
+        assert table in TABLES
+        if self.db is None or not items:
             return
-        path = self._path(key)
-        temp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(article_to_dict(article), out, ensure_ascii=False)
-            os.replace(temp, path)
-        except OSError:
-            if temp:
-                Path(temp).unlink(missing_ok=True)  # a cache that cannot be written (a full disk) only costs time
+            with self.db:
+                self.db.executemany(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)",
+                                    ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()))
+        except sqlite3.Error:
+            pass  # a cache that cannot be written (a full disk) only costs time on the next build
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None

@@ -118,6 +118,8 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     excluded: bool = False
     capture: Capture | None = None
+    # Its analysis record (analyze/record.py): what the analysers read from this one article, computed once.
+    analysis: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[str]:

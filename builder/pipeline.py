@@ -1,66 +1,74 @@
-"""The whole build on one screen: read -> clean -> analyze -> render -> write."""
+"""The whole build on one screen: read -> clean and analyse each article -> analyze the corpus -> render -> write.
+
+A build whose inputs (the sources, the curator's files, the builder's code) are those of the last build of
+the same docs folder renders nothing: it writes the pages that build rendered (so only hand edits of
+docs/ are looked at again), which is what makes `mkdocs build` after `python -m builder build` cheap. The
+later stages are imported only when a build needs them, so such a build also starts in a fraction of a second.
+"""
 from __future__ import annotations
 
-import sys
+import hashlib
+import signal
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
-
-from .analyze import analyze
 from .bounds import bound_article
-from .cache import ArticleCache, cache_key
-from .clean import CLEANER_VERSION, clean_source
-from .clean.shared import find_shared_lines
+from .cache import Store, text_key
 from .config import Settings, load_settings
 from .model import Article, Dossier, Source
 from .read import NoSources, describe_folder, read_sources
-from .render import render_site
 from .slug import claim, is_reserved
+from .workers import Workers
 from .write import WriteReport, has_generated_pages, write_site
 
-PARALLEL_FROM = 64
+BUILDER_CODE = sorted(p for p in Path(__file__).parent.rglob("*") if p.is_file() and p.suffix in (".py", ".yml", ".tsv"))
+BUILDER_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in BUILDER_CODE)).hexdigest()[:16]
 
 
 @dataclass
 class BuildReport:
-    dossier: Dossier
+    dossier: Dossier | None
     warnings: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
     written: WriteReport | None = None
     cached: int = 0
     seconds: float = 0.0
+    unchanged_inputs: bool = False
 
 
-def _clean_one(args: tuple[Source, frozenset[str]]) -> Article:
-    source, shared = args
-    return clean_source(source, shared)
+@dataclass
+class Inputs:
+    """What stage 1 read: the settings, the usable sources, the unusable files and what was wrong."""
+
+    settings: Settings
+    sources: list[Source]
+    rejected: dict[str, str]
+    warnings: list[str]
+
+    def fingerprint(self) -> str:
+        parts = [BUILDER_VERSION, repr(self.settings), repr(sorted(self.rejected.items())), *self.warnings]
+        parts += [f"{s.name}\x01{s.sha256}\x01{s.override!r}" for s in self.sources]
+        return text_key(*parts)
 
 
-def clean_all(sources: list[Source], cache: ArticleCache, progress: bool) -> tuple[list[Article], int]:
-    """Clean every source, from the cache where its content is unchanged; in parallel when there are many."""
-    shared = find_shared_lines(sources)
-    keys = [cache_key(s, shared.get(s.name, frozenset()), CLEANER_VERSION) for s in sources]
-    articles: list[Article | None] = [cache.get(k) for k in keys]
-    todo = [i for i, a in enumerate(articles) if a is None]
-    jobs = [(sources[i], shared.get(sources[i].name, frozenset())) for i in todo]
-    bar = tqdm(total=len(jobs), desc="cleaning", unit="article", file=sys.stderr, disable=not progress or len(jobs) < 50)
-    cleaned = []
-    with bar:
-        if len(jobs) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=2) as pool:
-                for article in pool.map(_clean_one, jobs, chunksize=16):
-                    cleaned.append(article)
-                    bar.update(1)
-        else:
-            for job in jobs:
-                cleaned.append(_clean_one(job))
-                bar.update(1)
-    for i, article in zip(todo, cleaned):
-        cache.put(keys[i], article)
-        articles[i] = article
-    return [a for a in articles if a is not None], len(sources) - len(todo)
+@dataclass
+class Corpus:
+    """The cleaned articles of a sources folder (each with its analysis record, when asked for)."""
+
+    articles: list[Article]
+    settings: Settings
+    rejected: dict[str, str]
+    warnings: list[str]
+    cached: int
+
+
+def read_inputs(sources_dir: Path) -> Inputs:
+    settings, config_errors = load_settings(sources_dir)
+    sources, rejected, read_errors = read_sources(sources_dir)
+    return Inputs(settings, sources, rejected, config_errors + read_errors)
 
 
 def unique_slugs(articles: list[Article]) -> list[str]:
@@ -77,44 +85,106 @@ def unique_slugs(articles: list[Article]) -> list[str]:
     return warnings
 
 
-@dataclass
-class Corpus:
-    """The cleaned articles of a sources folder, before any analysis."""
+def prepare(inputs: Inputs, store: Store, workers: Workers, records: bool) -> Corpus:
+    """Stage 2 for every source (each article bounded, bounds.py, before anything reads it), and with
+    `records` each article's analysis record (the per-article stage)."""
+    from .per_article import attach_records, clean_all
+    prepared, article_keys = clean_all(inputs.sources, store, workers)
+    for article in prepared.articles:
+        bound_article(article)
+    slug_warnings = unique_slugs(prepared.articles)
+    if records:
+        attach_records(prepared, article_keys, inputs.settings, store, workers)
+    return corpus_of(inputs, prepared, slug_warnings)
 
-    articles: list[Article]
-    settings: Settings
-    rejected: dict[str, str]
-    warnings: list[str]
-    cached: int
+
+def corpus_of(inputs: Inputs, prepared, slug_warnings: list[str]) -> Corpus:
+    rejected = {**inputs.rejected, **prepared.failed}
+    warnings = inputs.warnings + slug_warnings + [f"{n}: {why}" for n, why in sorted(rejected.items())]
+    warnings += [f"{a.source}: {w}" for a in prepared.articles for w in a.warnings]
+    return Corpus(prepared.articles, inputs.settings, rejected, warnings, prepared.cached)
 
 
 def read_and_clean(sources_dir: Path, cache_dir: Path | None, progress: bool = False) -> Corpus:
-    """Stages 1 and 2: what `summarize`, `timeline` and `build` share."""
-    settings, config_errors = load_settings(sources_dir)
-    sources, rejected, read_errors = read_sources(sources_dir)
-    articles, cached = clean_all(sources, ArticleCache(cache_dir), progress)
-    for article in articles:
-        bound_article(article)
-    warnings = config_errors + read_errors + [f"{n}: {why}" for n, why in sorted(rejected.items())]
-    warnings += unique_slugs(articles)
-    return Corpus(articles, settings, rejected, warnings, cached)
+    """Stages 1 and 2: what `summarize` and `timeline` need (records are made as the analysers ask)."""
+    store, workers = Store(cache_dir), Workers(progress=progress)
+    try:
+        return prepare(read_inputs(sources_dir), store, workers, records=False)
+    finally:
+        workers.close()
+        store.close()
 
 
-def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False) -> BuildReport:
-    """Everything up to the analysed dossier."""
-    started = time.perf_counter()
-    corpus = read_and_clean(sources_dir, cache_dir, progress)
+def analysed(inputs: Inputs, store: Store, workers: Workers, started: float) -> BuildReport:
+    from .analyze import analyze
+    corpus = prepare(inputs, store, workers, records=True)
+    workers.close()  # the worker processes, each holding the entity model, are not needed any more
     dossier = analyze(corpus.articles, corpus.settings)
     dossier.rejected = corpus.rejected
-    warnings = corpus.warnings + [f"{a.source}: {w}" for a in corpus.articles for w in a.warnings]
-    warnings += dossier.warnings
-    return BuildReport(dossier=dossier, warnings=warnings, cached=corpus.cached, seconds=time.perf_counter() - started)
+    return BuildReport(dossier=dossier, warnings=corpus.warnings + dossier.warnings, counts=count(dossier),
+                       cached=corpus.cached, seconds=time.perf_counter() - started)
+
+
+def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False, dask: str | None = None) -> BuildReport:
+    """Everything up to the analysed dossier."""
+    started = time.perf_counter()
+    store, workers = Store(cache_dir), Workers(dask, progress)
+    try:
+        return analysed(read_inputs(sources_dir), store, workers, started)
+    finally:
+        workers.close()
+        store.close()
+
+
+def count(dossier: Dossier) -> dict[str, int]:
+    return {"sources": len(dossier.articles) + len(dossier.rejected), "articles": len(dossier.included),
+            "excluded": len(dossier.articles) - len(dossier.included), "unreadable": len(dossier.rejected),
+            "copies": len(dossier.syndication), "entities": len(dossier.entities), "events": len(dossier.events),
+            "figures": len(dossier.figures)}
+
+
+@contextmanager
+def termination_deferred():
+    """SIGTERM (the live preview cancelling a build it no longer needs) is ignored while pages are written,
+    so a cancelled build stops before its write stage or after it, never in the middle."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: bool = True,
-        allow_empty: bool = False) -> BuildReport:
-    report = assemble(sources_dir, cache_dir, progress)
-    if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
-        raise NoSources(describe_folder(sources_dir), report.warnings)
-    report.written = write_site(render_site(report.dossier), docs_dir)
-    return report
+        dask: str | None = None, allow_empty: bool = False) -> BuildReport:
+    """The build. A dossier that finds no source refuses to empty the pages of an earlier build (NoSources)
+    unless `allow_empty`."""
+    started = time.perf_counter()
+    store, workers = Store(cache_dir), Workers(dask, progress)
+    try:
+        inputs = read_inputs(sources_dir)
+        site_key, fingerprint = str(docs_dir.resolve()), inputs.fingerprint()
+        last = store.get("site", site_key)
+        if isinstance(last, dict) and last.get("fingerprint") == fingerprint:
+            pages = last["pages"]
+            report = BuildReport(dossier=None, warnings=last["warnings"], counts=last["counts"],
+                                 cached=len(inputs.sources), unchanged_inputs=True)
+        else:
+            from .preview import remember
+            from .render import render_site
+            report = analysed(inputs, store, workers, started)
+            if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
+                raise NoSources(describe_folder(sources_dir), report.warnings)
+            pages = render_site(report.dossier)
+            store.put_many("site", {site_key: {"fingerprint": fingerprint, "pages": pages, "warnings": report.warnings,
+                                               "counts": report.counts}})
+            remember(store, docs_dir, inputs, report.dossier)
+        with termination_deferred():
+            report.written = write_site(pages, docs_dir)
+        report.seconds = time.perf_counter() - started
+        return report
+    finally:
+        workers.close()
+        store.close()

@@ -280,8 +280,23 @@ def write_site(pages: dict[str, str], docs: Path) -> WriteReport:
     state = load_state(docs)
     plans = [plan_page(path, pages[path], _read(docs / path), state.get(path, Record()), report)
              for path in sorted(pages)]
-    removals = plan_removals(docs, state, pages, report)
-    save_state(docs, {plan.path: plan.journal for plan in plans + removals})
+    return _apply(docs, {}, plans, plan_removals(docs, state, pages, report), report)
+
+
+def write_pages(pages: dict[str, str], docs: Path) -> WriteReport:
+    """Write these pages only (the live preview's first step), every other page and its state left as they are."""
+    report = WriteReport()
+    state = load_state(docs)
+    plans = [plan_page(path, pages[path], _read(docs / path), state.get(path, Record()), report)
+             for path in sorted(pages)]
+    kept = {path: record for path, record in state.items() if path not in pages}
+    return _apply(docs, kept, plans, [], report)
+
+
+def _apply(docs: Path, kept: dict[str, Record], plans: list[Plan], removals: list[Plan],
+           report: WriteReport) -> WriteReport:
+    """The journal first (each page accepted as it is and as it will be), then the pages, then the state."""
+    save_state(docs, {**kept, **{plan.path: plan.journal for plan in plans + removals}})
     for plan in plans:
         if plan.text is None:
             continue
@@ -293,7 +308,7 @@ def write_site(pages: dict[str, str], docs: Path) -> WriteReport:
         if plan.final is None:
             _remove(docs, plan.path)
             report.removed.append(plan.path)
-    save_state(docs, {plan.path: plan.final for plan in plans + removals if plan.final is not None})
+    save_state(docs, {**kept, **{plan.path: plan.final for plan in plans + removals if plan.final is not None}})
     return report
 
 

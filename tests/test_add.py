@@ -24,7 +24,7 @@ from builder.collect.limits import Limits
 from builder.slug import slugify
 from builder import pipeline
 from builder.__main__ import parser
-from builder.cache import ArticleCache
+from builder.cache import Store
 from support import REPO, make_project, mkdocs_build
 from webserver import LocalServer
 
@@ -313,7 +313,10 @@ def test_the_capture_record_survives_the_clean_cache(web, tmp_path):
     second = pipeline.assemble(sources, cache)
     assert second.cached == 1
     assert second.dossier.articles[0].capture == first.capture == sidecar(sources, outcome.detail)
-    assert ArticleCache(cache).get(next(cache.rglob("*.json")).stem).capture == first.capture
+    store = Store(cache)
+    [cached] = [row[0] for row in store.db.execute("SELECT key FROM articles")]
+    assert store.get("articles", cached).capture == first.capture
+    store.close()
 
 
 def test_a_long_list_shows_a_progress_bar(web, sources, capsys):

@@ -202,6 +202,9 @@ def test_every_warning_is_counted_printed_with_verbose_and_reported_by_kind(tmp_
 def test_two_builds_at_once_wait_for_each_other(seed_project: Path) -> None:
     docs, cache = seed_project / "docs", seed_project / "cache"
     assert run_builder("build", seed_project / "sources", "-o", docs, "-q", "--cache", cache).returncode == 0
+    seed = seed_project / "sources" / "002_1edb87f518427efb.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nA new closing paragraph, so that the builds have work to do.\n",
+                    encoding="utf-8")
     command = [sys.executable, "-m", "builder", "build", str(seed_project / "sources"), "-o", str(docs), "-q",
                "--cache", str(cache)]
     builds = [subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

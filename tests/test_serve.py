@@ -1,4 +1,5 @@
-"""`mkdocs serve` re-runs the builder when sources/ changes, and settles (no rebuild loop)."""
+"""`mkdocs serve --dirty` (what `./dossier serve` runs) shows an edited source, sidecar, summary section and a
+new source, settles (no rebuild loop), and keeps serving the last good pages when the builder fails."""
 from __future__ import annotations
 
 import os
@@ -59,7 +60,7 @@ def serving(project: Path, log: Path) -> Iterator[str]:
     """`mkdocs serve` of the project on a free local port: its address, while it runs (output in `log`)."""
     port = free_port()
     with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
                                    "--dev-addr", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
@@ -71,32 +72,62 @@ def serving(project: Path, log: Path) -> Iterator[str]:
         server.wait(timeout=20)
 
 
-def test_serve_rebuilds_on_new_source_and_settles(tmp_path: Path) -> None:
+def test_serve_shows_edits_and_new_sources_and_settles(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", SEEDS)
     log = tmp_path / "serve.log"
     with serving(project, log) as base:
+        seed = project / "sources" / "003_9b41f538f22d9c2c.txt"
+        seed.write_text(seed.read_text(encoding="utf-8").replace("state media said", "state media reported loudly"),
+                        encoding="utf-8")
+        wait_for(base + "articles/003-9b41f538f22d9c2c/", lambda body: "state media reported loudly" in body)
+        (project / "sources" / "003_9b41f538f22d9c2c.txt.yml").write_text('title: "A corrected headline"\n')
+        wait_for(base + "articles/003-9b41f538f22d9c2c/", lambda body: "A corrected headline" in body)
+        index = project / "docs" / "index.md"
+        text = index.read_text(encoding="utf-8")
+        start = text.index("<!-- dossier:section overview -->")
+        end = text.index("<!-- dossier:end overview -->")
+        index.write_text(text[:start] + "<!-- dossier:section overview -->\n\n## Overview\n\nThe curator's own "
+                         "overview of the fall of the town.\n\n" + text[end:], encoding="utf-8")
+        wait_for(base, lambda body: "The curator&rsquo;s own overview" in body or "The curator's own overview" in body)
         (project / "sources" / "005_market.txt").write_text(NEW_ARTICLE, encoding="utf-8")
         page = wait_for(base + "articles/005-market/", lambda body: "Shopkeepers swept debris" in body)
         assert "Market reopens in the old town" in page
-        time.sleep(4)
+        time.sleep(8)
         settled = builds_in(log)
         time.sleep(6)
         assert builds_in(log) == settled, "mkdocs serve kept rebuilding: the builder rewrote unchanged files"
+        assert "The curator's own overview" in index.read_text(encoding="utf-8")
+        assert "state media reported loudly" in fetch(base + "articles/003-9b41f538f22d9c2c/")[1]
+
+
+def wait_in_log(log: Path, text: str, seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in log.read_text(encoding="utf-8", errors="replace"):
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {text!r} in the serve log")
 
 
 def test_serve_keeps_serving_the_last_good_pages_when_the_builder_fails(tmp_path: Path) -> None:
+    """A rebuild runs in the background: its error is printed in the terminal while the last good pages are
+    served, without delay, until a build succeeds again."""
     project = make_project(tmp_path / "project", SEEDS)
     log = tmp_path / "serve.log"
     with serving(project, log) as base:
         away = tmp_path / "away"
         (project / "sources").rename(away)
         (project / "sources").mkdir()
-        page = wait_for(base, lambda body: "The dossier builder failed" in body, seconds=300)
-        assert "no usable source in" in page and "Albu Kamal" in page, "the last good pages are served"
+        wait_in_log(log, "no usable source in")
+        assert "the dossier builder failed" in log.read_text(encoding="utf-8", errors="replace")
         started = time.monotonic()
         status, article = fetch(base + "articles/003-9b41f538f22d9c2c/")
         assert status == 200 and "Syrian troops" in article and time.monotonic() - started < 15
-        assert "no usable source in" in log.read_text(encoding="utf-8", errors="replace")
+        assert "Albu Kamal" in fetch(base)[1], "the last good pages are served"
         (project / "sources").rmdir()
         away.rename(project / "sources")
-        wait_for(base, lambda body: "The dossier builder failed" not in body and "Albu Kamal" in body, seconds=300)
+        builds = builds_in(log)
+        deadline = time.monotonic() + 300
+        while builds_in(log) == builds and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "Albu Kamal" in wait_for(base, lambda body: "Albu Kamal" in body)

@@ -20,7 +20,8 @@ from .entity_merge import merge_names
 from .entity_names import Name, entity_type, first_name_votes
 from .entity_noise import drop_common_words, edge_words, lowercase_counts, unglued
 from .known_names import gazetteer_names, load_gazetteer, name_key
-from .mentions import MODEL, Candidate, find_candidates, load_model
+from .mentions import MODEL, Candidate, model_installed
+from .record import article_mentions, curated_names
 
 MIN_ARTICLES = 2
 RELATED_LIMIT = 8
@@ -97,9 +98,7 @@ def describe_doubts(doubts: list[tuple[str, str]], names: dict[str, Name]) -> li
 
 def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Entity], list[str]]:
     """The dossier's entities (those worth a page) and warnings about merges left to the curator."""
-    listed = {n for canonical, names in settings.aliases.items() for n in [canonical, *names]}
-    curated = tuple(sorted(listed | set(settings.entities)))
-    candidates, definitions = find_candidates(articles, curated)
+    candidates, definitions = article_mentions(articles, curated_names(settings))
     names = group_names(candidates)
     lower = lowercase_counts(articles, set(names) | edge_words(names))
     names = drop_common_words(group_names(unglued(candidates, names, lower)), lower)
@@ -114,7 +113,7 @@ def find_entities(articles: list[Article], settings: Settings) -> tuple[list[Ent
         relate_entities(kept)
     paged = {name_key(s) for e in kept for s in [e.name, *e.aliases]}
     warnings = describe_doubts([(a, b) for a, b in doubts if a in paged or b in paged], names)
-    if articles and load_model() is None:
+    if articles and not model_installed():
         warnings.insert(0, f"spaCy model {MODEL} is not installed: entities come from capitalised words only "
                            "(run ./dossier setup)")
     return kept, warnings

@@ -24,7 +24,6 @@ import yaml
 from ..model import Article, Citation
 from .attribution import source_at
 from .quality import reporting
-from .sentences import article_sentences
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MIN_COUNT = 2
@@ -284,4 +283,6 @@ def quantity_of(noun: str, head: list[str], verb: str, modifiers: set[str]) -> s
 
 
 def article_figures(article: Article) -> list[Found]:
-    return [f for s in article_sentences(article) for f in sentence_figures(article.slug, s.text, article.published)]
+    """The figures of one article, from its analysis record (record.py), where they are found once."""
+    from .record import record_of
+    return record_of(article).figures

@@ -11,6 +11,7 @@ Without the model installed, capitalised word sequences stand in for its spans (
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +78,11 @@ def load_model():
         return spacy.load(MODEL, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger", "senter"])
     except (ImportError, OSError):
         return None
+
+
+def model_installed() -> bool:
+    """Whether the model package is there, without loading it (which takes seconds)."""
+    return importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(MODEL) is not None
 
 
 def model_spans(paragraphs: list[str]) -> list[list[Span]]:
@@ -277,9 +283,10 @@ def sentence_at(paragraph: str, sentences: list[tuple[int, str]], offset: int) -
     return found
 
 
-def sentence_offsets(paragraph: str) -> list[tuple[int, str]]:
+def sentence_offsets(paragraph: str, split: list[str] | None = None) -> list[tuple[int, str]]:
+    """Each sentence of the paragraph with where it starts (`split`: its sentences, when already split)."""
     out, position = [], 0
-    for sentence in split_sentences(paragraph):
+    for sentence in split_sentences(paragraph) if split is None else split:
         start = paragraph.find(sentence, position)
         start = position if start < 0 else start
         out.append((start, sentence))
@@ -295,11 +302,11 @@ def defines(name: str, acronym: str) -> bool:
         and name_key(acronym) not in gazetteer
 
 
-def paragraph_candidates(slug: str, paragraph: str, spans: list[Span],
-                         curated: tuple[str, ...]) -> tuple[list[Candidate], list[tuple[str, str]]]:
+def paragraph_candidates(slug: str, paragraph: str, spans: list[Span], curated: tuple[str, ...],
+                         split: list[str] | None = None) -> tuple[list[Candidate], list[tuple[str, str]]]:
     """The mentions in one paragraph and the acronym definitions it makes."""
     labels = load_rules()["labels"]
-    sentences = sentence_offsets(paragraph)
+    sentences = sentence_offsets(paragraph, split)
     found, definitions = [], []
     spans = spans + known_name_spans(paragraph, spans, curated)
     for span in sorted(spans + acronym_spans(paragraph, spans), key=lambda s: s.start):

@@ -24,7 +24,8 @@ from ..model import Article, Citation, SummarySentence, Syndication
 from .datexpr import find_mentions
 from .evidence import claim, supporting_quote
 from .quality import MIN_WORDS, headlines_of, usable
-from .sentences import Sentence, article_sentences, tokens
+from .record import record_of
+from .sentences import Sentence, tokens
 from .trim import trim
 
 MAX_CANDIDATES = 3000
@@ -56,7 +57,7 @@ def collect(articles: list[Article]) -> tuple[list[str], list[str], np.ndarray, 
     texts, originals, owner, position, candidates = [], [], [], [], []
     headlines = headlines_of(articles)
     for a, article in enumerate(articles):
-        for p, sentence in enumerate(article_sentences(article)):
+        for p, sentence in enumerate(record_of(article).sentences):
             text = trim(sentence.text, lead=p == 0)
             if usable(text, headlines):
                 candidates.append(Candidate(len(texts), a, sentence, text))

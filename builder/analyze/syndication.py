@@ -15,12 +15,14 @@ paragraph-by-paragraph comparison.
 from __future__ import annotations
 
 import difflib
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article, ParagraphChange, Syndication
+from . import record
 from .sentences import fold_typography, split_sentences, tokens
 
 NUM_PERM = 128
@@ -29,13 +31,13 @@ SHINGLE = 3
 SEED = 7
 PARAGRAPH_MATCH = 0.6
 COPY_SHARE = 0.6
-TOKEN_ID_MASK = 0xFFFFFFFF
 
 
 @dataclass(frozen=True)
 class Words:
     """An article's paragraph tokens as 32-bit ids, for the cheap bound (a hash collision only loosens it):
-    all ids in order, where each paragraph starts and ends in them, and the sorted vocabulary."""
+    all ids in order, where each paragraph starts and ends in them, and the sorted vocabulary. The ids are
+    CRC-32s, the same in every process, so that records built by different workers compare."""
 
     ids: np.ndarray
     starts: np.ndarray
@@ -74,7 +76,8 @@ def candidate_pairs(articles: list[Article]) -> set[tuple[str, str]]:
     for article in articles:
         if not article.blocks:
             continue
-        minhash = signature(article, permutations)
+        minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme="affine32",
+                          hashvalues=record.record_of(article).signature)
         for other in lsh.query(minhash):
             pairs.add((min(other, article.slug), max(other, article.slug)))
         lsh.insert(article.slug, minhash)
@@ -82,7 +85,7 @@ def candidate_pairs(articles: list[Article]) -> set[tuple[str, str]]:
 
 
 def words_of(article: Article) -> Words:
-    paragraphs = [[hash(t) & TOKEN_ID_MASK for t in tokens(p)] for p in article.paragraphs]
+    paragraphs = [[zlib.crc32(t.encode("utf-8")) for t in tokens(p)] for p in article.paragraphs]
     ids = np.fromiter((i for p in paragraphs for i in p), dtype=np.uint32)
     bounds = np.cumsum([0] + [len(p) for p in paragraphs], dtype=np.int64)
     return Words(ids=ids, starts=bounds[:-1], ends=bounds[1:], vocabulary=np.unique(ids))
@@ -186,7 +189,7 @@ def find_syndicated_copies(articles: list[Article]) -> list[Syndication]:
         original, copy = ordered(by_slug[pair[0]], by_slug[pair[1]])
         for article in (original, copy):
             if article.slug not in words:
-                words[article.slug] = words_of(article)
+                words[article.slug] = record.record_of(article).words
         if could_be_copy(words[copy.slug], words[original.slug]) and (link := compare(original, copy)):
             found.append(link)
     best: dict[str, Syndication] = {}

@@ -30,11 +30,11 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Citation, Difference, Event, Side, Syndication
-from .datexpr import TimeMention, describe, find_mentions
+from .datexpr import TimeMention, describe
 from .evidence import claim, states
 from .quality import headlines_of, reporting
+from .record import record_of
 from .relevance import off_topic_articles
-from .sentences import article_sentences
 from .summary import independent
 from .trim import trim
 
@@ -133,10 +133,11 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
     claims = []
     headlines = headlines_of(articles)
     for article in articles:
-        for p, sentence in enumerate(article_sentences(article)):
+        record = record_of(article)
+        for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
             if not reporting(sentence.text, headlines):
                 continue
-            mentions = [m for m in find_mentions(sentence.text, article.published)
+            mentions = [m for m in dated
                         if not article.published or m.lo.isoformat() <= article.published]
             for mention in mentions:
                 entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))

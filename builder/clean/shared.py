@@ -1,7 +1,6 @@
 """Lines that recur across the dossier's sources: menus and footers of one site, not article text."""
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from ..model import Source
@@ -24,18 +23,14 @@ def line_keys(source: Source) -> set[str]:
     return keys
 
 
-def find_shared_lines(sources: list[Source]) -> dict[str, frozenset[str]]:
-    """For each source, its short lines that also occur in at least one other source."""
-    counts: Counter[bytes] = Counter()
-    for source in sources:
-        counts.update(_digest(k) for k in line_keys(source))
+def find_shared_lines(sources: list[Source], keys: list[set[str]] | None = None) -> dict[str, frozenset[str]]:
+    """For each source, its short lines that also occur in at least one other source (`keys`: each
+    source's `line_keys`, when they are known already)."""
+    keys = [line_keys(s) for s in sources] if keys is None else keys
+    counts = Counter(k for own in keys for k in own)
     shared = {}
-    for source in sources:
-        keys = frozenset(k for k in line_keys(source) if counts[_digest(k)] >= 2)
-        if keys:
-            shared[source.name] = keys
+    for source, own in zip(sources, keys):
+        found = frozenset(k for k in own if counts[k] >= 2)
+        if found:
+            shared[source.name] = found
     return shared
-
-
-def _digest(key: str) -> bytes:
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from functools import lru_cache
 
 import frontmatter
 
@@ -25,7 +26,15 @@ def entity_path(slug: str) -> str:
 
 def link_from(page: str, target: str) -> str:
     """Relative link from one docs/ page to another, so `mkdocs build --strict` checks it."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    folder = _folder_link(posixpath.dirname(page), posixpath.dirname(target))
+    name = posixpath.basename(target)
+    return name if folder == "." else f"{folder}/{name}"
+
+
+@lru_cache(maxsize=None)
+def _folder_link(page_folder: str, target_folder: str) -> str:
+    """The relative path between two folders of docs/: a site has a handful, and pages link thousands of times."""
+    return posixpath.relpath(target_folder or ".", page_folder or ".")
 
 
 def with_front_matter(meta: dict, body: str) -> str:

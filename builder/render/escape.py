@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 import urllib.parse
+from functools import lru_cache
 
 # What each Markdown extension (and Python-Markdown itself) reads at the start of a line: examples the
 # end-to-end test puts in a source. An extension mkdocs.yml enables must be listed here.
@@ -83,6 +84,7 @@ def _folded(text: str) -> str:
     return WHITESPACE.sub(" ", visible(text)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def md_text(text: str) -> str:
     """Escape one line or paragraph of untrusted text for use anywhere inline in Markdown."""
     escaped = INLINE_SYNTAX.sub(r"\\\1", html.escape(_folded(text), quote=False))
