@@ -20,6 +20,7 @@ from ..model import Article, Difference, Figure, Series, SeriesPoint, Side, Synd
 from .figures import Found, article_figures, load_rules
 
 MAX_RATIO = 5.0
+SAME_SOURCE = 0.6
 SMALL_DOSSIER = 10
 NEAR = 0.15
 SAME_TIME_DAYS = 1
@@ -46,14 +47,20 @@ def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
 
 
 def named_sources(items: list[Found], first: str | None) -> str | None:
-    """The sources the articles name for one figure, each once ('government spokesman Josep Pique' holds
-    'Josep Pique'), the first found first."""
+    """The sources the articles name for one figure, each once: a name that mostly repeats the words of one
+    already given ('government spokesman Josep Pique' and 'Spokesman Josep Pique'; the UN's office 'in
+    Damascus' or not) is the same source. The first found comes first."""
     named = sorted({i.attributed_to for i in items if i.attributed_to}, key=lambda w: (w != first, -len(w), w))
     kept: list[str] = []
     for who in named:
-        if not any(who.casefold() in other.casefold() for other in kept):
+        if not any(same_source(who, other) for other in kept):
             kept.append(who)
     return "; ".join(kept) or None
+
+
+def same_source(a: str, b: str) -> bool:
+    words_a, words_b = set(a.casefold().split()) - {"the", "a", "an"}, set(b.casefold().split()) - {"the", "a", "an"}
+    return bool(words_a and words_b) and len(words_a & words_b) >= SAME_SOURCE * min(len(words_a), len(words_b))
 
 
 def is_growing(quantity: str) -> bool:

@@ -39,8 +39,11 @@ def key_events(dossier: Dossier) -> list[Event]:
 
 
 def background_events(dossier: Dossier) -> list[Event]:
-    """What happened before the story's period, most cited first (at most BACKGROUND_SHOWN), in date order."""
+    """What happened before the story's period, one event a date, most cited first (at most BACKGROUND_SHOWN),
+    in date order."""
     ranked = sorted((e for e in dossier.events if e.background), key=lambda e: (-len(e.articles), e.date))
+    one_a_date = list({e.date: e for e in reversed(ranked)}.values())[::-1]
+    ranked = sorted(one_a_date, key=lambda e: (-len(e.articles), e.date))
     return sorted(ranked[:BACKGROUND_SHOWN], key=lambda e: e.date)
 
 
@@ -147,7 +150,7 @@ def render_summary_page(dossier: Dossier) -> str:
     dates = sorted(a.published for a in dossier.included if a.published)
     span = f"from {human_date(dates[0])} to {human_date(dates[-1])}" if dates else "with no known dates"
     intro = (f"A dossier of {len(dossier.included)} articles published {span}. Every sentence below is taken from "
-             f"the articles and cites them; hover a number to see the source.")
+             f"the articles and cites each article that states it; hover a number to read the article's own words.")
     parts = [f"# {md_text(dossier.title)}", intro, overview_section(dossier), timeline_section(dossier),
              figures_section(dossier), differences_section(dossier), sources_section(dossier)]
     return with_front_matter(generated_meta("Summary", hide=["navigation"]), "\n\n".join(parts))
