@@ -29,7 +29,9 @@ def load_rules() -> dict:
     clauses = "|".join(re.escape(c) for c in rules["dangling_clauses"])
     rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
                                           rf"(?:that\s+)?(?:{clauses})\b", re.I)
-    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]")
+    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
+                               r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+[A-Z][a-z]")
+    rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
     rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
     rules["person_noun"] = re.compile(r"\b(?:" + "|".join(rules["person_nouns"]) + r")s?\b", re.I)
     return rules
@@ -65,13 +67,12 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
     no page noise or glued headline."""
     rules = load_rules()
     words = text.split()
-    first = tokens(text[:30])[:2]
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not text[:1].isupper() and text[:1] not in "\"“`'":
         return False
     end = text.rstrip("\"”’')")
     if end.endswith("?") or not end.endswith((".", "!")) or end.endswith(".."):
         return False
-    if first and (first[0] in rules["dangling_starts"] or " ".join(first) in rules["dangling_starts"]):
+    if not stands_alone(text):
         return False
     if text.count("\"") % 2 or any(text.count(a) != text.count(b) for a, b in PAIRS):
         return False
@@ -86,10 +87,18 @@ def headlines_of(articles: list[Article]) -> frozenset[str]:
                      if a.title and getattr(a, "title_from", "headline") == "headline" and len(tokens(a.title)) >= 4)
 
 
+def stands_alone(text: str) -> bool:
+    """Its subject is in it: it does not open with a word that leans on the sentence before ('He', 'This')."""
+    first = tokens(text[:30])[:2]
+    rules = load_rules()
+    return not first or (first[0] not in rules["dangling_starts"] and " ".join(first) not in rules["dangling_starts"])
+
+
 def reporting(text: str, headlines: frozenset[str] = frozenset()) -> bool:
-    """A sentence of reporting: complete, not a question, not page furniture, no glued headline or caption."""
+    """A sentence of reporting: complete, not a question, not page furniture, no glued headline or caption,
+    not a writer speaking of themselves ('I had a chat with ...': a blog's aside, not news)."""
     end = text.rstrip("\"”’')")
     opening = text.lstrip("\"“‘'(")
     return (len(text.split()) >= REPORTING_MIN_WORDS and end.endswith((".", "!"))
-            and (opening[:1].isupper() or opening[:1].isdigit())
+            and (opening[:1].isupper() or opening[:1].isdigit()) and not load_rules()["first_person"].match(text)
             and not load_rules()["boilerplate"].search(text) and not glued_headline(text, headlines))

@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..model import Article, Citation, Difference, Event, Side, Syndication
 from .datexpr import TimeMention, describe
 from .evidence import claim, states
-from .quality import headlines_of, reporting
+from .quality import headlines_of, reporting, stands_alone
 from .record import record_of
 from .relevance import off_topic_articles
 from .summary import independent
@@ -54,6 +54,8 @@ CHRONOLOGY_MIN_DATES = 10
 ENTRY_AT_MOST = 3
 BACKGROUND_DAYS = 30
 CHRONOLOGY_WEIGHT = 1.0
+CANDIDATES_PER_DAY = 8
+REPEATS = 0.35
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
                           r"then|until|just)\s+", re.I)
@@ -210,7 +212,8 @@ class Grouped:
 
 def to_event(members: list[Claim]) -> Grouped:
     """One event: the text of its most prominent claim, cited by each article that states that text."""
-    first = min(members, key=lambda c: (c.position, c.mention.resolved_from is not None, len(c.text)))
+    first = min(members, key=lambda c: (not stands_alone(c.text), c.position, c.mention.resolved_from is not None,
+                                        len(c.text)))
     wanted = claim(first.text)
     stating = [c for c in members if c is first or states(wanted, c.sentence)]
     citations = list(dict.fromkeys(Citation(c.article, c.sentence) for c in stating))
@@ -237,11 +240,40 @@ def day_salience(groups: list[Grouped], published: dict[str, str | None], volume
     return len(later_days) + LOOK_BACK_WEIGHT * len(looking_back) + COVERAGE_WEIGHT * volume[date]
 
 
-def centrality(group: Grouped, published: dict[str, str | None]) -> tuple:
-    """The day's central event is the one later coverage keeps repeating: most later articles, then most
-    articles, then told earliest."""
+class Coverage:
+    """Which articles hold a sentence like a given text: how much of the coverage, from an event's day on,
+    repeats it in its own words (a sparse product of the texts with every sentence of the articles)."""
+
+    def __init__(self, articles: list[Article]):
+        self.sentences = [(a.slug, s.text) for a in articles for s in record_of(a).sentences]
+        self.published = {a.slug: a.published or "" for a in articles}
+        self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+        try:
+            self.matrix = self.vectorizer.fit_transform([t for _, t in self.sentences]).T.tocsr()
+        except ValueError:
+            self.matrix = None
+
+    def repeating(self, events: list[Event]) -> list[int]:
+        """For each event, how many articles published on its day or later have a sentence like its text."""
+        if self.matrix is None or not events:
+            return [0] * len(events)
+        similar = (self.vectorizer.transform([e.text for e in events]) @ self.matrix).tocsr()
+        counts = []
+        for row, event in enumerate(events):
+            columns = similar.indices[similar.indptr[row]:similar.indptr[row + 1]]
+            values = similar.data[similar.indptr[row]:similar.indptr[row + 1]]
+            slugs = {self.sentences[c][0] for c, v in zip(columns, values) if v >= REPEATS}
+            counts.append(sum(self.published[slug] >= event.date[:10] for slug in slugs))
+        return counts
+
+
+def centrality(group: Grouped, repeats: int, published: dict[str, str | None]) -> tuple:
+    """The day's central event is the one later coverage keeps repeating: most articles saying it again
+    (Coverage), then most articles whose claims joined it, then told earliest; an event whose text leans
+    on a sentence outside it ('He was in court') comes after those that stand alone."""
     later = sum((published.get(a) or "") > group.event.date for a in group.reporters)
-    return -later, -len(group.reporters), group.position, group.event.text
+    return (not stands_alone(group.event.text), -repeats, -(later + len(group.reporters)), group.position,
+            group.event.text)
 
 
 def story_start(published: dict[str, str | None]) -> str | None:
@@ -252,7 +284,8 @@ def story_start(published: dict[str, str | None]) -> str | None:
     return (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
-def select_events(groups: list[Grouped], published: dict[str, str | None], chronology: set[str]) -> list[Event]:
+def select_events(groups: list[Grouped], published: dict[str, str | None], chronology: set[str],
+                  coverage: Coverage | None = None) -> list[Event]:
     """The chronology's days and the most salient others (and a few months or years), at most
     EVENTS_PER_DATE events each, central event first, in date order. The central events of the ranked
     and listed days within the story's period are its key events; what happened before it is background."""
@@ -272,14 +305,17 @@ def select_events(groups: list[Grouped], published: dict[str, str | None], chron
     coarse = sorted(weight, key=lambda d: (-weight[d], d))
     coarse = [d for d in coarse if n_articles <= KEEP_ALL_UP_TO or weight[d] >= 2][:max(KEEP_ALL_UP_TO, budget) // 2]
     start = story_start(published) or ""
+    candidates = {d: sorted(by_date[d], key=lambda g: -len(g.reporters))[:CANDIDATES_PER_DAY] for d in days + coarse}
+    flat = [g for d in days + coarse for g in candidates[d]]
+    repeats = dict(zip(map(id, flat), coverage.repeating([g.event for g in flat]) if coverage else [0] * len(flat)))
     kept = []
     for date in days + coarse:
-        ranked_here = sorted(by_date[date], key=lambda g: centrality(g, published))
+        ranked_here = sorted(candidates[date], key=lambda g: centrality(g, repeats[id(g)], published))
         weight = salience.get(date, 0.0) + (CHRONOLOGY_WEIGHT if date in chronology else 0.0)
         for k, group in enumerate(ranked_here[:EVENTS_PER_DATE + (n_articles <= KEEP_ALL_UP_TO)]):
             event = group.event
             event.background = event.date[:len(start)] < start[:len(event.date)]
-            event.key = k == 0 and len(date) == 10 and not event.background
+            event.key = k == 0 and len(date) == 10 and not event.background and stands_alone(event.text)
             event.salience = weight
             kept.append(event)
     order = {id(e): i for i, e in enumerate(kept)}
@@ -338,7 +374,8 @@ def build_timeline_and_conflicts(articles: list[Article], syndication: list[Synd
     pairs = similar_pairs(matrix, min(SAME_EVENT, CONFLICT))
     groups = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
     counted_published = {slug: published[slug] for slug in counted}
-    return (select_events(groups, counted_published, listed_days),
+    coverage = Coverage([a for a in articles if a.slug in counted])
+    return (select_events(groups, counted_published, listed_days, coverage),
             date_conflicts(claims, pairs, story_start(counted_published)))
 
 
