@@ -192,5 +192,7 @@ def find_figures(articles: list[Article], syndication: list[Syndication], off_to
 def mark_key_figures(figures: list[Figure], independent: int) -> None:
     """The figures worth a line on the home page: in a dossier of more than SMALL_DOSSIER independent
     articles, those two of them report; in a small one, all."""
+    concepts = set(load_rules()["concepts"])
     for figure in figures:
-        figure.key = len(figure.articles) >= 2 or independent <= SMALL_DOSSIER
+        told = figure.attributed_to is not None and figure.quantity.split()[0] in concepts
+        figure.key = len(figure.articles) >= 2 or independent <= SMALL_DOSSIER or told
