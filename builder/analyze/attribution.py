@@ -43,6 +43,9 @@ def load_rules() -> dict:
     rules["clause_word_set"] = frozenset(rules["clause_words"])
     rules["source_noun_set"] = frozenset(rules["source_nouns"])
     rules["leading_set"] = frozenset(["and", "so", "then", *rules["clause_breaks"]])
+    rules["not_source_set"] = frozenset(rules["not_sources"])
+    rules["determiner_set"] = frozenset(rules["determiners"])
+    rules["verb_set"] = frozenset(rules["verbs"])
     rules["trailing_set"] = frozenset(["of", "the", "a", "an", "to", "in", "on", "for", "by", "with", "and", "or"])
     return rules
 
@@ -60,7 +63,7 @@ def _source_after(sentence: str, at: int) -> str:
     """The words after a verb or opener that name its source ('said the UN office', 'according to police')."""
     rules = load_rules()
     right = sentence[at:]
-    stop = re.search(r"[,.;:!?\"“”()]|\s(?:that|on|in|at|as|after|when|while|who|which)\s", right)
+    stop = re.search(r"[,;:!?\"“”()]|\.(?:\s|$)|\s(?:that|on|in|at|as|after|when|while|who|which)\s", right)
     return " ".join(right[:stop.start() if stop else len(right)].split()[:rules["max_source_words"]])
 
 
@@ -70,18 +73,27 @@ def _named(who: str) -> str | None:
     rules = load_rules()
     words = who.strip(" ,").split()
     cut = max((i + 1 for i, w in enumerate(words) if w.lower() in rules["clause_word_set"]), default=0)
-    words = [w for w in words[cut:]]
+    glued = max((i for i, w in enumerate(words) if i and w in ("The", "A", "An")), default=0)
+    words = words[max(cut, glued):]
     while words and words[0].lower() in rules["leading_set"]:
         words = words[1:]
     who = " ".join(words)
-    if not who or words[0].lower() in rules["pronoun_set"] or re.search(r"\d", who) or len(words) > rules["max_source_words"]:
+    if not who or re.search(r"\d", who) or len(words) > rules["max_source_words"]:
         return None
-    if words[-1].lower() in rules["trailing_set"]:
+    first, last = _plain(words[0]), words[-1].lower()
+    if first in rules["pronoun_set"] or last in rules["trailing_set"] or first in rules["not_source_set"] \
+            or any(w.lower() in rules["verb_set"] for w in words):
         return None
-    if not any(w[:1].isupper() for w in words) and not any(w.lower().strip("'’s") in rules["source_noun_set"]
-                                                           for w in words):
+    if words[0][:1].islower() and first not in rules["determiner_set"] and first not in rules["source_noun_set"]:
+        return None
+    if not any(w[:1].isupper() for w in words) and not any(_plain(w) in rules["source_noun_set"] for w in words):
         return None
     return re.sub(r"^The\b", "the", who)
+
+
+def _plain(word: str) -> str:
+    """A word in lower case without its possessive: "Libya's" -> 'libya'."""
+    return re.sub(r"['’]s$", "", word.lower())
 
 
 def _closes(sentence: str, start: int, end: int) -> bool:

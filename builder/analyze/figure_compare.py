@@ -16,25 +16,57 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from rapidfuzz import fuzz
+
 from ..model import Article, Difference, Figure, Series, SeriesPoint, Side, Syndication
+from .evidence import actors
 from .figures import Found, article_figures, load_rules
 
 MAX_RATIO = 5.0
+MERGE_DAYS = 2
+LARGE_COUNT = 1000
 SAME_SOURCE = 0.6
+SAME_PERSON = 85
 SMALL_DOSSIER = 10
 NEAR = 0.15
 SAME_TIME_DAYS = 1
 COMPARED_PER_QUANTITY = 200
 SERIES_POINTS = 10
+SERIES_MIN_DAYS = 3
+
+
+def same_statement(first: Found, other: Found) -> bool:
+    """Two sentences giving one value of one thing report one figure; a small count only within MERGE_DAYS
+    of the figure's first report, or naming the same people or places ('two people died' a month apart in
+    two towns are two figures)."""
+    if first.low >= LARGE_COUNT:
+        return True
+    apart = days_apart(first.date, other.date)
+    return apart is None or apart <= MERGE_DAYS or bool(actors(first.citation.sentence) & actors(other.citation.sentence))
+
+
+def statements(items: list[Found]) -> list[list[Found]]:
+    """The items of one value and quantity, grouped into the figures they report (items in date order, each
+    joining the latest group whose first item it restates)."""
+    groups: list[list[Found]] = []
+    for item in sorted(items, key=lambda i: (i.date or "", i.citation.article)):
+        home = next((g for g in reversed(groups) if same_statement(g[0], item)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return groups
 
 
 def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
-    """One Figure per quantity, scope and value; a syndicated copy's citation goes when its original cites it too."""
-    groups: dict[tuple, list[Found]] = defaultdict(list)
+    """One Figure per statement of a value of a quantity (its scope and place); a syndicated copy's citation
+    goes when its original cites it too."""
+    keyed: dict[tuple, list[Found]] = defaultdict(list)
     for item in found:
-        groups[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high)].append(item)
+        keyed[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high)].append(item)
     figures = []
-    for (quantity, _, _, low, high), items in sorted(groups.items()):
+    for (quantity, _, _, low, high), items in [(key, g) for key, same in sorted(keyed.items(), key=lambda kv: kv[0])
+                                               for g in statements(same)]:
         cited = {i.citation.article for i in items}
         kept = [i for i in items if copies.get(i.citation.article) not in cited]
         citations = sorted({i.citation for i in kept}, key=lambda c: (c.article, c.sentence))
@@ -71,6 +103,12 @@ def is_growing(quantity: str) -> bool:
 def compatible(a: str | None, b: str | None) -> bool:
     """Whose or where, as far as both say it: 'troops' may be 'US troops'; 'US' and 'Brazilian' troops differ."""
     return a is None or b is None or a.casefold() == b.casefold()
+
+
+def same_person(a: str, b: str) -> bool:
+    """One source under two spellings ('Mohammed Ibrahim', 'Mohamed Ibrahim'): two values from it are an
+    update or two incidents, not sources that disagree."""
+    return same_source(a, b) or fuzz.token_sort_ratio(a.casefold(), b.casefold()) >= SAME_PERSON
 
 
 def bounds(figure: Figure) -> tuple[float, float]:
@@ -114,6 +152,8 @@ def conflicts(a: Figure, b: Figure, many_places: bool = False) -> bool:
     same day for a count that grows, within SAME_TIME_DAYS for others."""
     if a.quantity != b.quantity or set(a.articles) & set(b.articles):
         return False
+    if a.attributed_to and b.attributed_to and same_person(a.attributed_to, b.attributed_to):
+        return False
     if not compatible(a.scope, b.scope) or not same_place(a, b, many_places):
         return False
     apart = days_apart(a.date, b.date)
@@ -154,20 +194,34 @@ def flag_differences(figures: list[Figure], byline: dict[str, str], many_places:
     return differences
 
 
+def running_total(figure: Figure) -> bool:
+    """A figure stated as a running count ('the toll rose to', 'have been killed', 'so far'), not one incident's."""
+    cue = load_rules()["cumulative"]
+    return any(cue.search(c.sentence) for c in figure.citations)
+
+
 def build_series(figures: list[Figure], byline: dict[str, str]) -> list[Series]:
-    """Growing counts reported on at least two days, as dated points per source."""
+    """Growing counts stated as running totals on at least SERIES_MIN_DAYS days, as dated points per source:
+    each day's highest value, kept while the count does not fall (a lower value later is another count)."""
     by_thing: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
-        if is_growing(figure.quantity) and figure.date:
+        if is_growing(figure.quantity) and figure.date and running_total(figure):
             by_thing[(figure.quantity, (figure.scope or "").lower(), (figure.place or "").lower())].append(figure)
     series = []
     for (quantity, _, _), group in sorted(by_thing.items()):
-        if len({f.date for f in group}) < 2 or len({(f.low, f.high) for f in group}) < 2:
+        per_day: dict[str, Figure] = {}
+        for figure in sorted(group, key=lambda f: (f.date, -len(f.articles))):
+            if figure.date not in per_day or figure.high > per_day[figure.date].high:
+                per_day[figure.date] = figure
+        rising = []
+        for day in sorted(per_day):
+            if not rising or per_day[day].low >= rising[-1].low:
+                rising.append(per_day[day])
+        if len(rising) < SERIES_MIN_DAYS or len({(f.low, f.high) for f in rising}) < 2:
             continue
-        ranked = sorted(group, key=lambda f: -len(f.articles))[:SERIES_POINTS]
         points = [SeriesPoint(date=f.date, value=f.value, citations=f.citations,
                               source=f.attributed_to or ", ".join(dict.fromkeys(byline.get(a, a) for a in f.articles)))
-                  for f in sorted(ranked, key=lambda f: (f.date, f.low))]
+                  for f in rising[-SERIES_POINTS:]]
         top = max(group, key=lambda f: len(f.articles))
         series.append(Series(what=top.what, quantity=quantity, scope=top.scope, place=top.place, points=points))
     return sorted(series, key=lambda s: -sum(len(p.citations) for p in s.points))

@@ -67,6 +67,7 @@ def load_rules() -> dict:
         rf"(?:\s*(?:-|–|to|and)\s*{currency}?\s?(?P<high>{value}))?(?![\w%]|[:.,]\d)", re.I)
     rules["skip_after_re"] = re.compile(rf"^(?:{_alternation(rules['skip_after'])})(?![a-z])")
     rules["labels"] = frozenset(rules["labels_before"])
+    rules["cumulative"] = re.compile(r"\b(?:" + "|".join(rules["cumulative_cues"]) + r")\b", re.I)
     rules["place"] = re.compile(r"^(?:\s+[a-z]+){0,3}?\s+(?:in|across|throughout|inside)\s+(?:the\s+)?"
                                 r"(?P<name>(?:[A-Z][\w'’.-]*\s?){1,4})|\b(?P<everywhere>worldwide|globally|nationwide)\b")
     rules["qualifier_words"] = {w for q in rules["qualifiers"] for w in q.split()} | {"between"}
@@ -248,11 +249,13 @@ def _figure(article: str, sentence: str, match: re.Match[str], low: float, high:
     currency = rules["currency_signs"].get(match["currency"] or "")
     if not currency and head in rules["currency_words"]:
         currency = rules["currency_words"][head]
-    verb = count_verb(sentence, match.start(), match.end(), len(what))
+    plain = [w for w in what if not w[0].isupper()]
+    outcomes = {v for words in rules["concepts"].values() for v in words["verbs"]}
+    said = plain[-1].lower() if plain and plain[-1].lower() in outcomes else ""
+    verb = said or count_verb(sentence, match.start(), match.end(), len(what))
     if currency:
         head = currency
     weak = head in rules["generic_heads"] or low < SMALL_COUNT or match["low"].lower() in rules["number_words"]
-    plain = [w for w in what if not w[0].isupper()]
     counted = currency or " of " in head or bool(plain and is_plural(plain[-1]))
     if not head or not counted or (weak and not verb) or (currency and not what and not verb):
         return []

@@ -29,8 +29,11 @@ def load_rules() -> dict:
     clauses = "|".join(re.escape(c) for c in rules["dangling_clauses"])
     rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
                                           rf"(?:that\s+)?(?:{clauses})\b", re.I)
+    prepositions = "|".join(rules["prepositions"])
     rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
-                               r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+[A-Z][a-z]")
+                               r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+[A-Z][a-z]"
+                               rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?:The|A|An)\s+[A-Z]"
+                               r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s")
     rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
     rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
     rules["person_noun"] = re.compile(r"\b(?:" + "|".join(rules["person_nouns"]) + r")s?\b", re.I)

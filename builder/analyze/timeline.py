@@ -35,6 +35,7 @@ from .evidence import claim, states
 from .quality import headlines_of, reporting, stands_alone
 from .record import record_of
 from .relevance import off_topic_articles
+from .sentences import tokens
 from .summary import independent
 from .trim import trim
 
@@ -327,8 +328,11 @@ def overlap(a: TimeMention, b: TimeMention) -> bool:
 
 
 def same_event(a: Claim, b: Claim) -> bool:
-    """Each claim's sentence states the other's event (evidence.states), whatever date each gives it."""
-    return states(claim(a.text), b.sentence) and states(claim(b.text), a.sentence)
+    """Each claim's sentence states the other's event (evidence.states), whatever date each gives it, in
+    sentences that are not one text published twice (its weekdays then resolve against two different days,
+    or the claims took two different dates of it)."""
+    one_text = tokens(a.sentence) == tokens(b.sentence)
+    return not one_text and states(claim(a.text), b.sentence) and states(claim(b.text), a.sentence)
 
 
 def date_conflicts(claims: list[Claim], pairs: sparse.coo_matrix, start: str | None) -> list[Difference]:

@@ -1,8 +1,8 @@
 """Faithful trimming of extracted sentences: a wire dateline off, nothing else changed.
 
 A trimmed sentence is still a contiguous extract of the article: only a leading dateline
-("BEIRUT (Reuters) -", "WASHINGTON, March 3 (Xinhua) --", and in an article's first sentence a
-mixed-case "Beirut:") is cut. An attribution (", state media said", "according to the UN") is part
+("BEIRUT (Reuters) -", "WASHINGTON, March 3 (Xinhua) --", "Tripoli, Libya (CNN) --", and in an
+article's first sentence a mixed-case "Beirut:") is cut. An attribution (", state media said", "according to the UN") is part
 of what the sentence claims and is never cut.
 """
 from __future__ import annotations
@@ -14,12 +14,17 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*)?(?:\((?P<agency>[A-Za-z][\w. ]{0,30})\)\s*)?"
     r"(?:--|—|–|-|_|:)\s+(?=[\"'“‘A-Z0-9])")
 LEAD_PLACE = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+(?=[A-Z])")
+AGENCY_DATELINE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"
+                             r"\s*\([A-Za-z][\w. ]{0,30}\)\s*(?:--|—|–|-|_)\s+(?=[\"'“‘A-Z0-9])")
 
 
 def trim_dateline(text: str, lead: bool = False) -> str:
     """Drop a wire dateline at the start; a mixed-case 'Beirut:' only in an article's first sentence."""
     match = DATELINE.match(text)
     if match and (match["place"] or match["agency"]):
+        return text[match.end():]
+    match = AGENCY_DATELINE.match(text)
+    if match:
         return text[match.end():]
     if lead:
         match = LEAD_PLACE.match(text)
