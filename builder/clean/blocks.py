@@ -9,6 +9,7 @@ furniture stays out and a short crosshead between paragraphs stays in.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,6 +27,10 @@ STOPLIST_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Sp
                       "sv": "Swedish", "tr": "Turkish", "da": "Danish", "no": "Norwegian_Bokmal", "ro": "Romanian",
                       "cs": "Czech", "fi": "Finnish", "hu": "Hungarian", "uk": "Ukrainian", "ca": "Catalan"}
 METADATA_PENALTY = 15.0
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
 
 
 @lru_cache(maxsize=None)

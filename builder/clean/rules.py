@@ -109,5 +109,97 @@ PUBLISHED_IN = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<outlet>
 CREDIT_LINE = re.compile(
     rf"^[\s\-–—(/]*(?P<agency>{AGENCY_NAMES})(?:\s*(?:/|and|,)\s*(?:{AGENCY_NAMES}))*[\s)\-–—.]*$", re.I)
 
-BYLINE = re.compile(r"^(?:(?:posted|written|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|di|door)\s+(?P<who>.+)$",
-                    re.I)
+BYLINE = re.compile(r"^(?:(?P<verb>posted|written|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|di|door)\s+"
+                    r"(?P<who>.+)$", re.I)
+
+STAFF_WORDS = {"staff", "desk", "newsroom", "bureau", "team"}
+
+# Words of a byline's tail ('CNN National Security Producer', 'Business reporter, BBC News'): never a name.
+ROLE_WORDS = {"writer", "writers", "columnist", "correspondent", "reporter", "reporters", "editor", "editors",
+              "contributor", "producer", "analyst", "photographer", "commentator", "presenter", "blogger",
+              "special", "senior", "chief", "staff", "business", "political", "foreign", "national", "international",
+              "security", "science", "health", "sports", "sport", "deputy", "associate", "managing", "contributing",
+              "economics", "environment", "technology", "defence", "defense", "legal", "diplomatic", "affairs",
+              "news", "online", "radio", "television", "tv", "magazine", "wire", "desk", "bureau"}
+
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
+
+# What 'By' is followed by in a sentence and never in a byline: weekdays, times, determiners, pronouns.
+NEVER_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+               "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "tonight", "tomorrow", "yesterday",
+               "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nightfall", "daybreak",
+               "dawn", "dusk", "late", "early", "mid", "last", "next", "then", "now", "the", "a", "an", "this",
+               "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "but", "and", "or", "if",
+               "when", "while", "what", "who", "how", "all", "some", "most", "far", "contrast", "comparison", "not",
+               "no", "one", "two", "itself", "themselves", "way", "day", "year", "week", "month", "end"}
+
+# Glued headlines and captions (glue.py). A run of words ends a headline or caption only on a content word.
+RUN_NEVER_ENDS = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "nor", "but", "as",
+    "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "no",
+    "said", "says", "say", "told", "tells", "tell", "asked", "according", "called", "named", "dubbed", "titled",
+    "entitled", "including", "like", "than", "versus", "vs", "via", "about", "into", "onto", "over", "under",
+    "after", "before", "during", "between", "against", "among", "toward", "towards", "without", "within", "per",
+    "if", "when", "while", "where", "whether", "because", "so", "also", "just", "only", "even", "very", "his", "her",
+    "their", "its", "our", "my", "your", "this", "these", "those", "mr", "mrs", "ms", "dr", "st", "prof", "gen",
+    "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    # nouns that stand before a name in apposition ("Jackson's doctor Conrad Murray")
+    "doctor", "lawyer", "lawyers", "attorney", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
+    "leader", "president", "chairman", "chairwoman", "chief", "director", "professor", "coach", "singer", "star",
+    "actor", "actress", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "friend",
+    "colleague", "commander", "general", "colonel", "captain", "senator", "governor", "mayor", "judge", "officer",
+    "official", "analyst", "correspondent", "reporter", "editor", "envoy", "ambassador", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "brother", "candidate", "nominee", "rival", "partner", "aide",
+    "adviser", "advisor", "counsel", "prosecutor", "prosecutors", "defendant", "victim", "suspect", "member",
+    "founder", "owner", "manager", "boss", "head", "producer", "writer", "author", "artist", "player", "striker",
+    "midfielder", "defender", "goalkeeper", "driver", "rider", "champion", "team-mate", "teammate", "cousin",
+    "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "fiancé", "fiancee", "girlfriend", "boyfriend",
+    "premier", "chancellor", "dictator", "strongman", "ruler", "sheikh", "emir", "sultan", "ayatollah", "cardinal",
+    "bishop", "archbishop", "rabbi", "imam", "lord", "lady", "sir", "dame", "mp", "mep", "ceo", "cfo", "chair",
+}
+
+# Words that open a sentence and, capitalised in mid-line after a content word, start a new one.
+SENTENCE_OPENERS = {
+    "the", "a", "an", "there", "it", "he", "she", "they", "we", "this", "these", "those", "his", "her", "their",
+    "its", "our", "in", "at", "on", "but", "when", "while", "after", "before", "as", "if", "more", "most", "some",
+    "many", "for", "from", "with", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "hundreds", "thousands", "dozens", "millions", "since", "until", "although", "though", "however", "meanwhile",
+    "despite", "during", "earlier", "later", "now", "then", "yet", "so", "and", "also", "both", "each", "every",
+    "all", "no", "nor", "not", "only", "what", "who", "why", "how", "where", "which", "whether", "such", "other",
+    "another", "several", "few", "any", "among", "about", "under", "over", "amid", "following", "last", "next",
+    "according", "speaking", "asked", "here",
+}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"}
+
+CLOSING_QUOTE_CHARS = "'’”\"»"
+OPENING_QUOTE_CHARS = "`‘“\"«"
+
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?"
+_CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+          r"(?:\s*(?:GMT|BST|UTC|UK|IST|JST|HKT|SGT|AES?T|AEDT|CES?T|EES?T|MSK|ET|PT|[ECMP][SD]?T)\b)?"
+          r"(?:\s+local time)?")
+_STAMP_LEAD = r"(?:(?:page\s+)?(?:last\s+)?updated(?:\s+at)?|published(?:\s+on)?|posted(?:\s+on)?)\s*:?"
+# A page's time stamp around a full date: 'Thu Jun 17, 2010 1:50 pm EDT', 'Page last updated at 14:47 GMT, ...'
+STAMP_BEFORE_DATE = re.compile(rf"(?:{_STAMP_LEAD}\s*)?(?P<clock>{_CLOCK}\s*,?\s*)?(?:{_WEEKDAY},?\s*)?$", re.I)
+STAMP_AFTER_DATE = re.compile(rf"(?:\s*[;,|\-–—]?\s*(?:at\s+)?(?P<clock>{_CLOCK}))?"
+                              rf"(?:\s*last\s+updated\s+at\s+(?P<updated>{_CLOCK}))?", re.I)
+
+IMAGE_CREDIT = re.compile(r"\(?\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+by)?:\s+")
+PHOTO_AGENCIES = {"reuters", "ap", "afp", "getty", "epa", "pa", "rex", "corbis", "zuma", "bloomberg", "xinhua", "ansa",
+                  "dpa", "efe", "aap", "alamy", "shutterstock", "istock", "polaris", "sipa", "newscom", "wenn",
+                  "magnum", "nasa", "greenpeace", "noaa", "handout", "pool", "ho", "us navy", "white house"}
+CREDIT_WORDS = {"images", "image", "pictures", "photos", "photo", "photography", "press", "features", "agency", "pool"}
+
+# Titles made from the lead sentence of a source that has no headline (meta.lead_title).
+LEAD_TITLE_WORDS = 12
+LEAD_TITLE_MIN_WORDS = 5
+LEAD_TITLE_CLAUSE_WORDS = 14
+CLAUSE_OPENERS = {"that", "which", "who", "after", "as", "when", "while", "because", "but", "following", "amid",
+                  "despite", "saying", "since", "before", "although", "though", "where", "until", "unless", "whereas"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "no", "jan",
+                 "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co",
+                 "jr", "sr", "vs", "prof", "rev", "ft", "mt", "ave", "approx", "est"}

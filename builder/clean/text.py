@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Block, Removal
-from . import blocks, meta, rules
-from .blocks import Line
+from . import blocks, glue, meta, rules
+from .blocks import Line, normalise
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
@@ -22,6 +21,8 @@ TITLE_LOOKBACK = 25
 TITLE_LEAD_WEIGHT = 2.0
 TITLE_DISTANCE_COST = 0.05
 LEAD_CHARS = 1500
+GLUED_SCORE = -1.0
+GLUED_TITLE_OVERLAP = 0.5
 
 
 @dataclass
@@ -42,10 +43,6 @@ class Found:
     warnings: list[str] = field(default_factory=list)
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
-
-
 def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
     seen: set[str] = set()
     for line in lines:
@@ -62,6 +59,15 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
         elif key and key in seen and line.words >= 4:
             line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
         seen.add(key)
+
+
+def _mark_glued(lines: list[Line], pieces: list[glue.Piece]) -> None:
+    """Headlines and captions cut off the front of a line (glue.py) are not article text; a headline may
+    still be the title (see _find_title)."""
+    for line, piece in zip(lines, pieces):
+        if piece.reason and line.kind != "metadata":
+            line.kind = "glued" if piece.reason.startswith(glue.GLUED_HEADLINE) else "caption"
+            line.reason, line.score = piece.reason, GLUED_SCORE
 
 
 def _date_marks(text: str, found: meta.LineMeta) -> dict[str, str]:
@@ -243,13 +249,16 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
     header = _header_line(lines, start)
     best, best_score = None, 0.0
     for distance, i in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK), -1)):
-        if lines[i].kind == "metadata" or (lines[i].kind == "furniture" and i != header):
+        if lines[i].kind in ("metadata", "caption") or (lines[i].kind == "furniture" and i != header):
             continue
         for cell in rules.CELL_SEPARATORS.split(lines[i].text):
             candidate = meta.clean_title(cell.strip())
             score = meta.title_score(candidate, len(candidate.split()))
+            overlap = meta.lead_overlap(candidate, lead, stops)
+            if lines[i].kind == "glued" and overlap < GLUED_TITLE_OVERLAP:
+                continue
             if score:
-                score += TITLE_LEAD_WEIGHT * meta.lead_overlap(candidate, lead, stops) - distance * TITLE_DISTANCE_COST
+                score += TITLE_LEAD_WEIGHT * overlap - distance * TITLE_DISTANCE_COST
             if score > best_score:
                 best, best_score = candidate, score
     return best
@@ -258,11 +267,13 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
 def clean_text(text: str, language: str | None, shared: frozenset[str] = frozenset()) -> Found:
     found = Found(language=language)
     unspaced = blocks.is_unspaced(text)
-    lines = [Line(i, t) for i, t in enumerate(blocks.split_lines(text))]
+    pieces = glue.split_glued(blocks.split_lines(text), shared)
+    lines = [Line(i, piece.text) for i, piece in enumerate(pieces)]
     for line in lines:
         blocks.measure(line, language)
         blocks.classify(line, unspaced)
     _mark_special(lines, shared)
+    _mark_glued(lines, pieces)
     _mark_enumerations(lines)
     start, end = find_body_span(lines)
     found.title = _find_title(lines, start, end, language)
