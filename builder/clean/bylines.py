@@ -22,9 +22,12 @@ NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el)-[\w'’-]+)$")
 MAX_NAME_WORDS = 4
 MAX_TAIL_TOKENS = 8
 MIN_GLUED_WORDS = 4
+INITIAL = re.compile(r"(?:^|\s|\.)[A-Z]\.$")
+CAPS_NAME = re.compile(r"^[A-Z][A-Z'’-]+[A-Z],?$")
 OUTLET_ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9&\\/.-]+$")
 TAIL_CONNECTORS = {"for", "to", "of", "at", "in", "and"}
 SENTENCE_LOWER_WORDS = 2
+SHORT_REST_WORDS = 5
 GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -48,6 +51,12 @@ def agency_name(text: str) -> str | None:
     return rules.WIRE_AGENCIES.get(text.strip(" .,-–—()").lower())
 
 
+def _agencies(text: str) -> list[str]:
+    """['Reuters', 'AP'] for 'Reuters and AP', 'AFP/Reuters'; [] unless every part is a wire agency."""
+    agencies = [agency_name(part) for part in re.split(r"\s*(?:/|,| and )\s*", text)]
+    return agencies if text and all(agencies) else []
+
+
 def _bare(token: str) -> str:
     return token.strip(",;:()[]\"“”‘’")
 
@@ -66,6 +75,8 @@ def _name_tokens(tokens: list[str]) -> int:
     if tokens and tokens[0].lower().rstrip(".,") in rules.MONTH_NAMES and (
             tokens[0].endswith(",") or len(tokens) < 2 or not _is_name_word(tokens[1])):
         return 0
+    if tokens and CAPS_NAME.match(tokens[0]):
+        return _caps_name_tokens(tokens)
     taken, in_name = 0, 0
     for i, token in enumerate(tokens):
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -83,6 +94,18 @@ def _name_tokens(tokens: list[str]) -> int:
     return taken
 
 
+def _caps_name_tokens(tokens: list[str]) -> int:
+    """'JORDAN ROBERTSON, Associated Press Writer': a name in capitals, two to four words."""
+    taken = 0
+    for token in tokens[:MAX_NAME_WORDS]:
+        if not CAPS_NAME.match(token) or token.lower().rstrip(",.") in rules.ROLE_WORDS | rules.STAFF_WORDS:
+            break
+        taken += 1
+        if token.endswith(","):
+            break
+    return taken if taken >= 2 else 0
+
+
 def _tail_tokens(tokens: list[str]) -> int:
     """How many tokens after the names belong to the byline: outlet abbreviations, job titles, 'for CNN'.
 
@@ -94,6 +117,8 @@ def _tail_tokens(tokens: list[str]) -> int:
     for i, token in enumerate(tokens[:MAX_TAIL_TOKENS]):
         word = _bare(token)
         lower = word.lower()
+        if lower in rules.NEVER_NAMES:
+            break
         if lower in rules.ROLE_WORDS:
             end = i + 1
         elif OUTLET_ABBREVIATION.match(word) and (after_comma or previous in TAIL_CONNECTORS
@@ -134,8 +159,8 @@ def person_or_agency(who: str, line: str) -> Byline:
     if date_in:
         first = first[: date_in[0].start].strip()
     first = rules.JOB_TITLE.sub("", unglue(first)).strip()
-    agencies = [agency_name(part) for part in re.split(r"\s*(?:/|,| and )\s*", first)]
-    if first and all(agencies):
+    agencies = _agencies(first)
+    if agencies:
         return Byline("byline", agency=agencies[0])
     if rules.FORUM_MARKERS.search(line):
         return Byline("byline", note=f"forum poster {first!r} is not the author")
@@ -146,6 +171,8 @@ def person_or_agency(who: str, line: str) -> Byline:
     tokens = first.split()
     named = _name_tokens(tokens)
     name = re.split(r"\s+(?:and|&)\s+", " ".join(tokens[:named]))[0].rstrip(",;") if named else first
+    if name.endswith(".") and not INITIAL.search(name):
+        name = name[:-1]
     if looks_like_name(name):
         return Byline("byline", author=name)
     return Byline("byline", note=f"byline {first!r} does not look like a person's name")
@@ -154,7 +181,8 @@ def person_or_agency(who: str, line: str) -> Byline:
 def looks_like_name(text: str) -> bool:
     words = text.split()
     first = words[0].lower().rstrip(".,") if words else ""
-    if not 1 <= len(words) <= 5 or first in rules.NEVER_NAMES or (first in rules.MONTH_NAMES and len(words) == 1):
+    if not 1 <= len(words) <= 5 or first in rules.NEVER_NAMES or len(words) == 1 and (
+            first in rules.MONTH_NAMES or words[0].isupper()):
         return False
     return all(NAME_WORD.match(w) or w.lower() in NAME_PARTICLES for w in words) and words[0][0].isupper()
 
@@ -166,7 +194,7 @@ def read_byline(line: str) -> Byline | None:
         return None
     who = match["who"]
     tokens = who.split()
-    if agency_name(who) or rules.FORUM_MARKERS.search(who) or who.strip().lower() in rules.CMS_ACCOUNTS:
+    if _agencies(who.strip(" .")) or rules.FORUM_MARKERS.search(who) or who.strip().lower() in rules.CMS_ACCOUNTS:
         return person_or_agency(who, line)
     staff = _staff_tokens(tokens)
     named = 0 if staff else _name_tokens(tokens)
@@ -182,7 +210,9 @@ def read_byline(line: str) -> Byline | None:
         return Byline("prose")
     if not match["verb"] and _opens_clause(rest):
         return Byline("glued", end=_offset(line, match.start("who"), tokens, credit))
-    return Byline("prose") if _reads_as_prose(" ".join(rest)) else person_or_agency(who, line)
+    if len(rest) <= SHORT_REST_WORDS or not _reads_as_prose(" ".join(rest)):
+        return person_or_agency(who, line)
+    return Byline("prose")
 
 
 def _continues_sentence(rest: list[str], after_comma: bool, credited: bool) -> bool:

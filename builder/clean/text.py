@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from ..model import Block, Removal
 from . import blocks, glue, meta, rules
 from .blocks import Line, normalise
+from .comments import comments_start
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
-MIN_WORDS_BEFORE_COMMENTS = 40
+MIN_WORDS_BEFORE_FOOTER = 40
 MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
-MIN_SIGNATURES = 3
 PROSE = ("prose", "short prose")
 LISTING_KINDS = ("weak", "short", "table")
 MAX_ITEM_GAP = 4
@@ -95,15 +95,10 @@ def _mark_enumerations(lines: list[Line]) -> None:
 
 
 def _section_cut(lines: list[Line], start: int, end: int) -> int:
-    """The body ends where a comment section or the page footer starts, once some article text has come.
-
-    A comment count next to the headline ("53 Comments") links to the comments; it does not start them.
-    """
+    """The body ends where the page footer starts, once some article text has come."""
     prose_words = 0
     for i in range(start, end):
-        text = lines[i].text
-        if prose_words >= MIN_WORDS_BEFORE_COMMENTS and (rules.COMMENT_SECTION_START.match(text)
-                                                          or rules.FOOTER_START.search(text)):
+        if prose_words >= MIN_WORDS_BEFORE_FOOTER and rules.FOOTER_START.search(lines[i].text):
             return i
         if lines[i].kind in PROSE:
             prose_words += lines[i].words
@@ -112,33 +107,29 @@ def _section_cut(lines: list[Line], start: int, end: int) -> int:
 
 def _next_article_cut(lines: list[Line], start: int, end: int) -> int:
     """An article has one dated header. Well into the text, a headline-shaped short line followed by a
-    dated byline or date line starts another story (a feed of teasers, the next post of a blog); a
-    run of signed and dated lines ('Posted by: Sean | Jan 10, 2008') signs reader comments."""
+    dated byline or date line starts another story (a feed of teasers, the next post of a blog)."""
     dated = [i for i in range(start + 1, end) if lines[i].meta.get("dated") and lines[i].kind == "metadata"
              and not lines[i].text.startswith(rules.ATTRIBUTION_DASHES)]
-    signatures_left = sum(bool(lines[i].meta["signed"]) for i in dated)
     prose_words, next_dated = 0, iter(dated + [end])
     upcoming = next(next_dated)
     for i in range(start + 1, end):
         if i == upcoming:
             upcoming = next(next_dated)
-            if prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE:
-                if lines[i - 1].kind == "short":
-                    return i - 1
-                if lines[i].meta["signed"] and signatures_left >= MIN_SIGNATURES:
-                    return i
-            signatures_left -= bool(lines[i].meta["signed"])
+            if prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE and lines[i - 1].kind == "short":
+                return i - 1
         if lines[i].kind in PROSE:
             prose_words += lines[i].words
     return end
 
 
-def find_body_span(lines: list[Line]) -> tuple[int, int]:
+def find_body_span(lines: list[Line]) -> tuple[int, int, int | None]:
+    """[start, end) of the article, and where reader comments start (None: no comments)."""
     start, end = blocks.max_sum_span([line.score for line in lines])
     if start >= end:
-        return _listing_span(lines)
-    end = _section_cut(lines, start, end)
-    return start, _next_article_cut(lines, start, end)
+        return (*_listing_span(lines), None)
+    comments = comments_start(lines, start)
+    end = _section_cut(lines, start, end if comments is None else min(end, comments))
+    return start, _next_article_cut(lines, start, end), comments
 
 
 def _listing_span(lines: list[Line]) -> tuple[int, int]:
@@ -206,14 +197,24 @@ def _weak_paragraphs(lines: list[Line], start: int, end: int) -> set[int]:
     return kept
 
 
-def _removal_reason(line: Line, i: int, start: int, end: int) -> str:
+def _removal_reason(line: Line, i: int, start: int, end: int, comments: range) -> str:
     if line.reason:
         return line.reason
+    if i in comments:
+        return "reader comments"
     if i < start:
         return "before the article (menus, headers)"
     if i >= end:
         return "after the article (related links, comments, footer)"
     return "short line inside the article (label, caption or link)"
+
+
+def _comment_lines(lines: list[Line], comments: int | None) -> range:
+    """The reader comments run from their start to the page footer."""
+    if comments is None:
+        return range(0)
+    footer = next((i for i in range(comments, len(lines)) if rules.FOOTER_START.search(lines[i].text)), len(lines))
+    return range(comments, footer)
 
 
 def _apply_metadata(lines: list[Line], start: int, end: int, found: Found) -> None:
@@ -275,13 +276,14 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
     _mark_special(lines, shared)
     _mark_glued(lines, pieces)
     _mark_enumerations(lines)
-    start, end = find_body_span(lines)
+    start, end, comments = find_body_span(lines)
     found.title = _find_title(lines, start, end, language)
     _apply_metadata(lines, start, end, found)
     kept = set(_body(lines, start, end, found))
+    comment_lines = _comment_lines(lines, comments)
     for i, line in enumerate(lines):
         if i not in kept and normalise(line.text) != normalise(found.title or ""):
-            found.removed.append(Removal(line.text, _removal_reason(line, i, start, end)))
+            found.removed.append(Removal(line.text, _removal_reason(line, i, start, end, comment_lines)))
     _take_dateline(found)
     return found
 
