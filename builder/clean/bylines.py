@@ -117,7 +117,7 @@ def _tail_tokens(tokens: list[str]) -> int:
     for i, token in enumerate(tokens[:MAX_TAIL_TOKENS]):
         word = _bare(token)
         lower = word.lower()
-        if lower in rules.NEVER_NAMES:
+        if lower in rules.NEVER_NAMES and lower not in TAIL_CONNECTORS:
             break
         if lower in rules.ROLE_WORDS:
             end = i + 1

@@ -16,6 +16,7 @@ MIN_WORDS_BEFORE_HEADER = 40
 MIN_WORDS_BEFORE_SIGNATURES = 80
 MIN_SIGNATURES = 3
 MAX_SIGNATURE_GAP = 40
+SHORT_SIGNATURE_WORDS = 12
 
 
 def is_signature(line: Line) -> bool:
@@ -26,11 +27,12 @@ def is_signature(line: Line) -> bool:
 
 
 def _signature_events(lines: list[Line], start: int) -> list[int]:
-    """First line of each group of adjacent signature lines (a stamp, a name and 'Reply' sign one comment)."""
+    """The line where each comment's signature starts: a short signature line (a time stamp, a name)
+    and the signature line right after it sign one comment."""
     events, previous = [], -2
     for i in range(start + 1, len(lines)):
         if is_signature(lines[i]):
-            if i != previous + 1:
+            if not (i == previous + 1 and lines[previous].words <= SHORT_SIGNATURE_WORDS):
                 events.append(i)
             previous = i
     return events

@@ -150,10 +150,11 @@ def lead_title(paragraph: str) -> str:
     words = first_sentence(paragraph).split()
     if len(words) <= rules.LEAD_TITLE_WORDS:
         return " ".join(words).rstrip(".!?:;,")
-    clause = [i for i in range(rules.LEAD_TITLE_MIN_WORDS, min(rules.LEAD_TITLE_CLAUSE_WORDS, len(words) - 1) + 1)
-              if words[i - 1][-1] in ",;:" or words[i].lower() in rules.CLAUSE_OPENERS or words[i] in ("-", "–", "—")]
-    if clause:
-        return " ".join(words[: clause[-1]]).rstrip(",;:") + "…"
+    span = range(rules.LEAD_TITLE_MIN_WORDS, rules.LEAD_TITLE_WORDS + 1)
+    marked = [i for i in span if words[i - 1][-1] in ",;:" or words[i] in ("-", "–", "—")]
+    opened = [i for i in span if words[i].lower() in rules.CLAUSE_OPENERS]
+    if marked or opened:
+        return " ".join(words[: (marked or opened)[-1]]).rstrip(",;:") + "…"
     cut = rules.LEAD_TITLE_WORDS
     while cut > rules.LEAD_TITLE_MIN_WORDS and (words[cut][:1].isupper() and words[cut - 1][:1].isupper()
                                                  or _dangles(words[cut - 1])):
@@ -164,4 +165,4 @@ def lead_title(paragraph: str) -> str:
 def _dangles(word: str) -> bool:
     """A word a title cannot end on: 'of', 'the', 'and', an opening quote."""
     bare = word.strip("\"'“‘`(").lower()
-    return bare in rules.RUN_NEVER_ENDS or word[-1] in "-–—(" or word[:1] in "\"“‘`("
+    return bare in rules.DANGLING_WORDS or word[-1] in "-–—(" or word[:1] in "\"“‘`("

@@ -57,6 +57,10 @@ def _i(pattern: str) -> re.Pattern[str]:
 
 
 FURNITURE: list[Rule] = [
+    Rule("newsletter prompt", _i(r"\bdelivered (?:straight )?to your inbox\b|\bsign up for (?:our|the|free|daily) "
+                                 r"(?:\w+ )?(?:newsletters?|alerts?|e-?mails?)\b|\bsubscribe to (?:our|the) "
+                                 r"(?:\w+ )?newsletters?\b"), "anywhere"),
+    Rule("newsletter prompt", _i(r"\b(?:newsletters?|sign up for|subscribe to)\b"), "prompt"),
     Rule("login or account prompt", _i(r"\b(?:forgot(?:ten)?\s*(?:your\s+)?password|already a subscriber|subscribe now|"
                                        r"(?:log|sign) ?in to (?:comment|reply|post|continue|read|save)|you must be "
                                        r"(?:logged|signed) in|log ?out|not a member\?)"), "anywhere"),
@@ -78,7 +82,7 @@ FURNITURE: list[Rule] = [
     Rule("copyright line", _i(r"\bcopyright\b"), "prompt"),
     Rule("advertising", _i(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|"
                            r"story continues below(?: advertisement)?|scroll to continue)\W*$"), "line"),
-    Rule("image notice", _i(r"\b(?:image|photo|picture) (?:will be|has been|was) (?:automatically )?"
+    Rule("image notice", _i(r"\bthis (?:image|photo|picture) (?:will be|has been) (?:automatically )?"
                             r"(?:disabled|removed|reported)|\bthank you for reporting\b"), "anywhere"),
     Rule("image notice", _i(r"^(?:image|photo|video|graphic) ?(?:credit|source)?:?\s*$"), "line"),
     Rule("comment widget", _i(
@@ -97,10 +101,6 @@ FURNITURE: list[Rule] = [
                              r"you (?:may|might) also like|trending(?: now)?|editor'?s? picks?|"
                              r"(?:tags?|topics?|filed under|categories?):[^.!?]{0,120})\W*$"), "line"),
     Rule("link list with counts", re.compile(r"^[^.!?]{1,120}\s\(\d+\)$"), "line"),
-    Rule("newsletter prompt", _i(r"\bdelivered (?:straight )?to your inbox\b|\bsign up for (?:our|the|free|daily) "
-                                 r"(?:\w+ )?(?:newsletters?|alerts?|e-?mails?)\b|\bsubscribe to (?:our|the) "
-                                 r"(?:\w+ )?newsletters?\b"), "anywhere"),
-    Rule("newsletter prompt", _i(r"\b(?:newsletters?|sign up for|subscribe to)\b"), "prompt"),
     Rule("crawl or archive notice", _i(r"\bWARC files?\b|\bwayback machine\b|\b(?:these|this) crawls? (?:is|are|was|"
                                        r"were)\b|\bcrawls? of supported\b|\bthis (?:page|article|story|site|blog|report) "
                                        r"(?:has been|was|is) (?:archived|no longer (?:being )?updated)\b"), "anywhere"),
@@ -183,8 +183,8 @@ NEVER_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
                "when", "while", "what", "who", "how", "all", "some", "most", "far", "contrast", "comparison", "not",
                "no", "one", "two", "itself", "themselves", "way", "day", "year", "week", "month", "end"}
 
-# Glued headlines and captions (glue.py). A run of words ends a headline or caption only on a content word.
-RUN_NEVER_ENDS = {
+# Words a title or headline never ends on (meta.lead_title, glue.py).
+DANGLING_WORDS = {
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "nor", "but", "as",
     "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
     "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "no",
@@ -194,7 +194,11 @@ RUN_NEVER_ENDS = {
     "if", "when", "while", "where", "whether", "because", "so", "also", "just", "only", "even", "very", "his", "her",
     "their", "its", "our", "my", "your", "this", "these", "those", "mr", "mrs", "ms", "dr", "st", "prof", "gen",
     "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    # nouns that stand before a name in apposition ("Jackson's doctor Conrad Murray")
+}
+
+# Glued headlines and captions (glue.py): a run of words ends a headline or caption only on a content word,
+# and not on a noun that stands before a name in apposition ("Jackson's doctor Conrad Murray").
+RUN_NEVER_ENDS = DANGLING_WORDS | {
     "doctor", "lawyer", "lawyers", "attorney", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
     "leader", "president", "chairman", "chairwoman", "chief", "director", "professor", "coach", "singer", "star",
     "actor", "actress", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "friend",
@@ -245,7 +249,6 @@ CREDIT_WORDS = {"images", "image", "pictures", "photos", "photo", "photography",
 # Titles made from the lead sentence of a source that has no headline (meta.lead_title).
 LEAD_TITLE_WORDS = 12
 LEAD_TITLE_MIN_WORDS = 5
-LEAD_TITLE_CLAUSE_WORDS = 14
 CLAUSE_OPENERS = {"that", "which", "who", "after", "as", "when", "while", "because", "but", "following", "amid",
                   "despite", "saying", "since", "before", "although", "though", "where", "until", "unless", "whereas"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "no", "jan",
