@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.model import Article, Block, Dossier
+from builder.model import Article, Block, Dossier, Override, Source
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "sources"
@@ -54,3 +54,18 @@ def slug_for(dossier: Dossier, prefix: str) -> str:
 def make_article(slug: str, *paragraphs: str, published: str | None = None, agency: str | None = None) -> Article:
     return Article(source=f"{slug}.txt", sha256="0" * 64, slug=slug, published=published, agency=agency,
                    blocks=[Block("paragraph", p) for p in paragraphs])
+
+
+BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
+        "a first agreement on the timetable before the end of the month.\n"
+        "Negotiators from the two delegations met in the capital for several hours and agreed to meet "
+        "again next week, according to a statement released by the foreign ministry.\n"
+        "Observers said the agreement was a modest but real step towards ending a conflict that has "
+        "lasted for more than six years and displaced millions of people.\n")
+
+
+def clean_page(text: str, name: str = "page.txt", override: Override | None = None) -> Article:
+    """A hand-made plain-text source, cleaned."""
+    from builder.clean import clean_source
+    data = text.encode("utf-8")
+    return clean_source(Source(name=name, data=data, sha256="0", format="text", override=override or Override()))

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from builder.clean import clean_source
-from builder.model import Source
+from builder.clean.meta import lead_title
+from builder.model import Override, Source
+from support import clean_page
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden" / "seeds"
@@ -87,11 +89,8 @@ BODY = ("But working out the exact reason for the death could take several weeks
         "no date had been set for the release of the report.\n")
 
 
-def clean_text_source(text: str, override=None):
-    from builder.model import Override
-    data = text.encode("utf-8")
-    return clean_source(Source(name="articles/109.txt", data=data, sha256="0", format="text",
-                               override=override or Override()))
+def clean_text_source(text: str, override: Override | None = None):
+    return clean_page(text, "articles/109.txt", override)
 
 
 def test_a_source_without_a_headline_is_titled_from_its_lead_not_its_file_name() -> None:
@@ -113,13 +112,11 @@ def test_a_source_without_a_headline_is_titled_from_its_lead_not_its_file_name()
      "Australia.", "Investigators have found the remains of the aircraft in the Indian Ocean…"),
 ])
 def test_a_lead_title_is_a_readable_cut(sentence: str, title: str) -> None:
-    from builder.clean.meta import lead_title
     assert lead_title(sentence + " A second sentence follows here.") == title
     assert len(title.split()) <= 12
 
 
 def test_title_from_says_where_the_title_comes_from() -> None:
-    from builder.model import Override
     assert clean_text_source("Coroner rules out foul play\n" + LEAD + "\n" + BODY).title_from == "headline"
     curated = clean_text_source(LEAD + "\n" + BODY, Override(title="Jackson death not suspicious"))
     assert (curated.title, curated.title_from) == ("Jackson death not suspicious", "curator")

@@ -3,16 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.clean import clean_source
 from builder.clean.furniture import furniture_reason
-from builder.model import Source
-
-BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
-        "a first agreement on the timetable before the end of the month.\n"
-        "Negotiators from the two delegations met in the capital for several hours and agreed to meet "
-        "again next week, according to a statement released by the foreign ministry.\n"
-        "Observers said the agreement was a modest but real step towards ending a conflict that has "
-        "lasted for more than six years and displaced millions of people.\n")
+from support import BODY, clean_page as clean
 
 # (rule, furniture lines it must remove, prose that looks like it and must survive)
 CASES = [
@@ -97,8 +89,3 @@ def test_the_removal_record_names_the_words_matched() -> None:
 def test_a_page_update_stamp_never_becomes_article_text() -> None:
     article = clean("Talks resume on the timetable\nPage last updated at 14:47 GMT, Wednesday, 1 July 2009\n" + BODY)
     assert all("last updated" not in p for p in article.paragraphs) and article.published == "2009-07-01"
-
-
-def clean(text: str):
-    data = text.encode("utf-8")
-    return clean_source(Source(name="page.txt", data=data, sha256="0", format="text"))

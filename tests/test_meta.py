@@ -3,21 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from builder.clean import clean_source
 from builder.clean.meta import read_metadata_line, split_dateline
-from builder.model import Article, Source
-
-BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
-        "a first agreement on the timetable before the end of the month.\n"
-        "Negotiators from the two delegations met in the capital for several hours and agreed to meet "
-        "again next week, according to a statement released by the foreign ministry.\n"
-        "Observers said the agreement was a modest but real step towards ending a conflict that has "
-        "lasted for more than six years and displaced millions of people.\n")
-
-
-def clean(text: str):
-    data = text.encode("utf-8")
-    return clean_source(Source(name="page.txt", data=data, sha256="0", format="text"))
+from builder.model import Article
+from support import BODY, clean_page as clean
 
 
 @pytest.mark.parametrize("line, agency", [
