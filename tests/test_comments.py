@@ -65,3 +65,19 @@ def test_dated_paragraphs_of_a_chronology_are_not_comments() -> None:
                                        (14, "repairs", "roads")]]
     article = clean(POST + entries)
     assert all(entry in article.paragraphs for entry in entries)
+
+
+def test_comments_signed_after_their_text_start_after_the_closing_line() -> None:
+    thread = ["The views expressed in this article are solely those of the author.", COMMENTS[0]]
+    thread += [f"{text} March 9, 2011 at {t} am | Reply" for t, text in zip(("10:05", "10:25", "11:37"), COMMENTS[1:])]
+    article = clean(POST + thread)
+    assert article.paragraphs[:3] == POST[1:] and "perfect model" not in article.body_text
+    assert {r.text: r.reason for r in article.removed}[COMMENTS[0]] == "reader comments"
+
+
+def test_dated_crossheads_are_not_comment_signatures() -> None:
+    sections = [f"TEXAS CITY {name}, MARCH {day}, 2005" for name, day in (("EXPLOSION", 23), ("FIRE", 24),
+                                                                           ("RELEASE", 25), ("LEAK", 26))]
+    lines = POST + [part for n, heading in enumerate(sections) for part in (heading, f"{POST[1][:-1]} in part {n}.")]
+    article = clean(lines)
+    assert all(f"in part {n}." in article.body_text for n in range(4))

@@ -4,7 +4,8 @@ as the outlet's reporting (a blog post followed by 88 comments is not a 28,000-w
 Comments start at a comment-section header ('12 comments', 'Add your comment', 'Have your say') once
 some article text has come, or at the first of a run of comment signatures: signed or time-stamped
 lines ('At 9:59 pm on 09 Jun 2009, GreenGoblinKing wrote:', 'Posted by: bregenz | June 16, 2010 5:17 PM',
-'March 9, 2011 at 10:05 am | Reply'), several of them, each within a few lines of the last.
+'March 9, 2011 at 10:05 am | Reply'), several of them, each within a few lines of the last. Comments
+signed after their text start right after the article's closing line, when it has one.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ SHORT_SIGNATURE_WORDS = 12
 def is_signature(line: Line) -> bool:
     """A comment's signature or time stamp: a poster's name with a date, 'X wrote:', 'Report abuse'."""
     if line.kind == "metadata" and line.meta.get("dated") and not line.text.startswith(rules.ATTRIBUTION_DASHES):
-        return bool(line.meta.get("signed")) or bool(rules.CLOCK.search(line.text))
+        crosshead = line.text.isupper()  # 'TEXAS CITY VAPOR CLOUD, AUGUST 10, 2005' heads a section
+        return not crosshead and (bool(line.meta.get("signed")) or bool(rules.CLOCK.search(line.text)))
     return bool(rules.COMMENT_SIGNATURE.search(line.text))
 
 
@@ -46,6 +48,13 @@ def _first_run(events: list[int]) -> int | None:
     return None
 
 
+def _after_article_end(lines: list[Line], start: int, run: int) -> int:
+    """Comments signed after their text ('... Posted by: X') begin before the first signature: right
+    after the article's closing line ('The views expressed are solely those of ...'), when there is one."""
+    end = next((i for i in range(run - 1, start, -1) if rules.ARTICLE_END.match(lines[i].text)), None)
+    return end + 1 if end is not None else run
+
+
 def comments_start(lines: list[Line], start: int) -> int | None:
     """Index of the line where reader comments begin, after the article starting at `start`, or None."""
     events = _signature_events(lines, start)
@@ -57,7 +66,7 @@ def comments_start(lines: list[Line], start: int) -> int | None:
             run_checked = True
             run = _first_run([e for e in events if e >= i])
             if run is not None:
-                return run
+                return _after_article_end(lines, start, run)
         if lines[i].kind in PROSE:
             prose_words += lines[i].words
     return None

@@ -162,7 +162,8 @@ def split_run(text: str, context: Context) -> tuple[str, str, str] | None:
 
 
 def _split_stamp(text: str) -> tuple[str, str, str] | None:
-    """(before, stamp, after) for a date with a clock time ('Tuesday 6 July 2010 18.50 BST') in a longer line."""
+    """(before, stamp, after) for a date with a clock time ('Tuesday 6 July 2010 18.50 BST') in a longer line,
+    before a sentence or at the line's end (a comment signed after its text: '... March 9, 2011 at 10:05 am')."""
     if len(text.split()) <= STAMP_LINE_WORDS:
         return None
     for date in find_dates(text):
@@ -172,7 +173,7 @@ def _split_stamp(text: str) -> tuple[str, str, str] | None:
         if not (before and before["clock"]) and not (after["clock"] or after["updated"]):
             continue
         rest = text[after.end():].strip(" |;,-–—")
-        if len(rest.split()) >= MIN_SENTENCE_WORDS - 2:
+        if not rest or len(rest.split()) >= MIN_SENTENCE_WORDS - 2:
             return text[: before.start()].strip(" |;,-–—"), text[before.start(): after.end()].strip(), rest
     return None
 

@@ -36,7 +36,7 @@ STAFF_CREDIT = re.compile(r"\b(?:staff|desk|newsroom|bureau|team)\b", re.I)
 
 FORUM_MARKERS = re.compile(
     r"\b(?:\d+\s+views?|\d+\s+comments?|\d+\s+repl(?:y|ies)|following|followers?|posts?:|joined|"
-    r"quote|report post|permalink|sfw|nsfw|reputation|karma)\b", re.I)
+    r"quote|report post|report (?:as )?abus(?:e|ive)|permalink|sfw|nsfw|reputation|karma)\b", re.I)
 
 class Rule(NamedTuple):
     """A furniture rule. `where` says when a match makes the line furniture:
@@ -123,7 +123,12 @@ COMMENT_SECTION_START = re.compile(
 COMMENT_SIGNATURE = re.compile(
     r"^at \d{1,2}[:.]\d{2}\s*[ap]\.?m\.? on \d{1,2} \w{3,9},? \d{4},? [^:]{1,60}? wrote:|"
     r"\bposted by:? [\w.@-]+(?: [\w.@-]+)?\s*(?:\||$|at \d|on [A-Z])|\breport (?:as )?abus(?:e|ive)\b|"
-    r"^[\w.@-]{2,30} (?:wrote|writes|says|commented):\s|^sent:\s", re.I)
+    r"^[\w.@-]{2,30} (?:wrote|writes|says|commented):\s|^sent:\s|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*\|\s*reply\b",
+    re.I)
+
+# Where an opinion piece or a wire story ends; what follows and is signed is reader comments.
+ARTICLE_END = re.compile(r"^(?:the )?(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely )?(?:those of|his|her|"
+                         r"their|the author)|^\((?:additional )?(?:reporting|writing|editing) by\b", re.I)
 
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b|[ECMP][SD]T\b|GMT\b|BST\b|UTC\b)|\b\d{1,2}:\d{2}\b", re.I)
 
