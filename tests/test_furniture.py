@@ -12,6 +12,8 @@ CASES = [
      ["Sign in", "Forgot your password?", "You must be logged in to leave a comment. Not a member? Register now!"],
      ["She is tiny through malnourishment, her arm bears the sores of an infection and her mother had to register "
       "her at the clinic before she could be fed.",
+      "She is tiny through malnourishment, her arm bears the sores of a drip and a hand-written sign in Creole "
+      "hangs above her cot.",
       "It refused to sign up to the Kyoto Protocol.",
       "The private equity firm, which owns the Orange County Register, cut 40 jobs at the paper last year.",
       "\"We didn't like the perception of the university representing BP,\" the department head told the "

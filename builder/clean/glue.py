@@ -120,12 +120,14 @@ def _reads_as_sentence(words: list[str]) -> bool:
 
 
 def _starts_sentence(run: list[str], rest: list[str], context: Context) -> bool:
-    """The word opens a new sentence rather than continuing a name ('The Hague', 'influenza A (H1N1)').
+    """The word opens a new sentence rather than continuing a name ('The Hague', 'influenza A (H1N1)';
+    'The US government' does open one).
 
     A common word ('Stars', 'Scientists') counts only after a headline-length run that does not end on a
     number or an -ing word: 'charged six University students', 'ruling Law & Justice party' are prose."""
     word, following = rest[0].strip("\"'‘“("), rest[1].strip("\"'‘“(")
-    if following[:1].isupper() or word.isupper() and len(word) > 1:
+    acronym = following.isalpha() and following.isupper() and len(following) > 1 and rest[1][:1] != "("
+    if following[:1].isupper() and not acronym or word.isupper() and len(word) > 1:
         return False
     lower = word.lower()
     if lower in rules.SENTENCE_OPENERS:
@@ -178,6 +180,16 @@ def _split_stamp(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _before_stamp(text: str, context: Context) -> list[Piece]:
+    """What precedes a time stamp: a headline, then the place it was filed from in capitals
+    ('EU to look at using frozen Libyan funds for rebels LUXEMBOURG | Mon Jun 20, 2011 ...')."""
+    place = rules.TRAILING_PLACE.search(text)
+    if not place:
+        return _split_line(text, context) if text else []
+    head = text[: place.start()].strip(" |-–—")
+    return (_split_line(head, context) if head else []) + [Piece(place.group(0).strip(), "dateline before a time stamp")]
+
+
 def _split_credit(text: str) -> tuple[str, str, str] | None:
     """(caption, credit, after) for an image credit ('Photograph: PA') followed by more text."""
     match = rules.IMAGE_CREDIT.search(text)
@@ -220,8 +232,7 @@ def _split_line(text: str, context: Context) -> list[Piece]:
     stamp = _split_stamp(text)
     if stamp:
         before, when, after = stamp
-        head = _split_line(before, context) if before else []
-        return head + [Piece(when, stamp=True)] + _split_line(after, context)
+        return _before_stamp(before, context) + [Piece(when, stamp=True)] + _split_line(after, context)
     credit = _split_credit(text)
     if credit:
         caption, what, after = credit

@@ -147,7 +147,7 @@ def first_sentence(paragraph: str) -> str:
 def lead_title(paragraph: str) -> str:
     """A short form of the lead sentence, for a source without a headline: the sentence itself when it is
     short, else its opening clause, else its first words cut before a name or a dangling function word."""
-    words = first_sentence(paragraph).split()
+    words = first_sentence(rules.INNER_BULLET.split(paragraph.lstrip(rules.BULLETS))[0]).split()
     if len(words) <= rules.LEAD_TITLE_WORDS:
         return " ".join(words).rstrip(".!?:;,")
     span = range(rules.LEAD_TITLE_MIN_WORDS, rules.LEAD_TITLE_WORDS + 1)

@@ -245,6 +245,10 @@ STAMP_BEFORE_DATE = re.compile(rf"(?:{_STAMP_LEAD}\s*)?(?P<clock>{_CLOCK}\s*,?\s
 STAMP_AFTER_DATE = re.compile(rf"(?:\s*[;,|\-–—]?\s*(?:at\s+)?(?P<clock>{_CLOCK}))?"
                               rf"(?:\s*last\s+updated\s+at\s+(?P<updated>{_CLOCK}))?", re.I)
 
+# A dateline's place in capitals at the end of what precedes a time stamp ('... for rebels LUXEMBOURG |').
+TRAILING_PLACE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z.'’-]+(?:\\?/[A-Z][A-Z.'’-]+)*(?:\s+|(?=,)|$)){1,4}"
+                            r"(?:,\s*[A-Z][a-z]+\.?\s*)?\|?\s*$")
+
 IMAGE_CREDIT = re.compile(r"\(?\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+by)?:\s+")
 PHOTO_AGENCIES = {"reuters", "ap", "afp", "getty", "epa", "pa", "rex", "corbis", "zuma", "bloomberg", "xinhua", "ansa",
                   "dpa", "efe", "aap", "alamy", "shutterstock", "istock", "polaris", "sipa", "newscom", "wenn",
@@ -253,6 +257,8 @@ CREDIT_WORDS = {"images", "image", "pictures", "photos", "photo", "photography",
 
 # Titles made from the lead sentence of a source that has no headline (meta.lead_title).
 LEAD_TITLE_WORDS = 12
+BULLETS = "\\*•·-–— "
+INNER_BULLET = re.compile(r"\s(?:\\?\*|•|·)\s")
 LEAD_TITLE_MIN_WORDS = 5
 CLAUSE_OPENERS = {"that", "which", "who", "after", "as", "when", "while", "because", "but", "following", "amid",
                   "despite", "saying", "since", "before", "although", "though", "where", "until", "unless", "whereas"}
