@@ -61,14 +61,23 @@ class Piece:
     stamp: bool = False
 
 
+def candidate_cuts(words: list[str], min_run: int = MIN_RUN_WORDS, min_rest: int = 1) -> list[int]:
+    """Where a headline-shaped run could end: before a capitalised word, with no sentence stop in the run,
+    the run not a date ('28 June 2009 Police interview ...': a chronology entry) and ending on a content word."""
+    if _opens_with_date(words):
+        return []
+    stop = next((i for i, w in enumerate(words) if _ends_sentence(w)), len(words))
+    last_cut = min(stop, len(words) - min_rest, MAX_RUN_WORDS)
+    return [cut for cut in range(min_run, last_cut + 1) if words[cut][:1].isupper() and _may_end_run(words[:cut])]
+
+
 def prefix_keys(line: str) -> list[tuple[str, str]]:
     """(run, run + next word) keys at every place where a headline-shaped run could end on this line."""
     words = line.split()
     keys = []
-    for cut in range(SHARED_MIN_WORDS, min(len(words), MAX_RUN_WORDS + 1)):
-        if _may_end_run(words[:cut]) and words[cut][:1].isupper():
-            run = normalise(" ".join(words[:cut]))
-            keys.append((f"{run}\x1f", f"{run}\x1f{normalise(words[cut])}"))
+    for cut in candidate_cuts(words, SHARED_MIN_WORDS):
+        run = normalise(" ".join(words[:cut]))
+        keys.append((f"{run}\x1f", f"{run}\x1f{normalise(words[cut])}"))
     return keys
 
 
@@ -101,9 +110,7 @@ def _opens_with_date(run: list[str]) -> bool:
 
 
 def _may_end_run(run: list[str]) -> bool:
-    """A headline or caption ends in a content word (or a closing quote), with no sentence stop in it."""
-    if len(run) < MIN_RUN_WORDS or any(_ends_sentence(w) for w in run) or _opens_with_date(run):
-        return False
+    """A headline or caption ends in a content word (or a closing quote)."""
     if _closes_quote(run):
         return True
     last = run[-1]
@@ -140,7 +147,7 @@ def _starts_sentence(run: list[str], rest: list[str], context: Context) -> bool:
 def _cut_reason(words: list[str], cut: int, context: Context) -> str | None:
     """Why a new sentence starts at words[cut], or None when nothing says so."""
     run, rest = words[:cut], words[cut:]
-    if not (_may_end_run(run) and rest[0][:1].isupper() and _reads_as_sentence(rest)):
+    if not _reads_as_sentence(rest):
         return None
     key = normalise(" ".join(run))
     if len(run) >= SHARED_MIN_WORDS and f"{key}\x1f" in context.shared \
@@ -156,7 +163,7 @@ def _cut_reason(words: list[str], cut: int, context: Context) -> str | None:
 def split_run(text: str, context: Context) -> tuple[str, str, str] | None:
     """(run, reason, rest) for the first headline or caption glued in front of a sentence, else None."""
     words = text.split()
-    for cut in range(MIN_RUN_WORDS, min(len(words) - MIN_SENTENCE_WORDS, MAX_RUN_WORDS) + 1):
+    for cut in candidate_cuts(words, MIN_RUN_WORDS, MIN_SENTENCE_WORDS):
         reason = _cut_reason(words, cut, context)
         if reason:
             return " ".join(words[:cut]), reason, " ".join(words[cut:])
