@@ -119,3 +119,11 @@ def test_a_chronology_keeps_its_dated_entries() -> None:
     ("The Daily Star", "Reuters", "The Daily Star / Reuters"), (None, "AFP", "AFP"), (None, None, "outlet not named")])
 def test_byline_names_an_agency_once(outlet, agency, byline) -> None:
     assert Article(source="a.txt", sha256="0", slug="a", outlet=outlet, agency=agency).byline == byline
+
+
+@pytest.mark.parametrize("line", ["The most recent elections were held on October 23, 2010.",
+                                  "A BP representative signed the letter on Oct. 19, 2004.",
+                                  "Please indicate your interest by December 31, 2008."])
+def test_a_short_sentence_with_a_date_is_not_a_date_line(line: str) -> None:
+    assert read_metadata_line(line) is None
+    assert line in clean("Talks resume on the timetable\nBy AFP\nNovember 21, 2017\n" + BODY + line + "\n" + BODY).paragraphs

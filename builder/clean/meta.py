@@ -62,11 +62,12 @@ def lead_overlap(title: str, lead: set[str], stopwords: frozenset[str]) -> float
 
 
 def _tells_what_happened(text: str, date: DateMatch) -> bool:
-    """'28 June 2009 Police interview the doctor.' is a chronology entry, not a page's date line:
-    after the date comes a sentence (several lower-case words and a full stop)."""
-    rest = text[date.end:].strip(" :-–—,")
-    lower = sum(word[:1].islower() for word in rest.split())
-    return rest.endswith(DATED_SENTENCE_ENDS) and lower >= DATED_SENTENCE_LOWER_WORDS
+    """'28 June 2009 Police interview the doctor.' is a chronology entry and 'The most recent elections were
+    held on October 23, 2010.' a sentence, not a page's date line: around the date stands a sentence
+    (several lower-case words other than a stamp's, and a full stop)."""
+    rest = (text[: date.start] + " " + text[date.end:]).strip(" :-–—,")
+    lower = sum(word[:1].islower() and word.strip(".,:;()").lower() not in rules.STAMP_WORDS for word in rest.split())
+    return text.rstrip().endswith(DATED_SENTENCE_ENDS) and lower >= DATED_SENTENCE_LOWER_WORDS
 
 
 def read_metadata_line(text: str) -> LineMeta | None:

@@ -240,6 +240,10 @@ _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:GMT|BST|UTC|UK|IST|JST|HKT|SGT|AES?T|AEDT|CES?T|EES?T|MSK|ET|PT|[ECMP][SD]?T)\b)?"
           r"(?:\s+local time)?")
 _STAMP_LEAD = r"(?:(?:page\s+)?(?:last\s+)?updated(?:\s+at)?|published(?:\s+on)?|posted(?:\s+on)?)\s*:?"
+# Words of a date line that do not make it a sentence ('Posted on November 9, 2017 at 10:05 am by admin').
+STAMP_WORDS = {"published", "updated", "last", "posted", "first", "on", "at", "by", "am", "pm", "a.m", "p.m", "and",
+               "modified", "created", "filed", "uploaded", "wrote", "said", "says", "local", "time", "of", "the", "in"}
+
 # A page's time stamp around a full date: 'Thu Jun 17, 2010 1:50 pm EDT', 'Page last updated at 14:47 GMT, ...'
 STAMP_BEFORE_DATE = re.compile(rf"(?:{_STAMP_LEAD}\s*)?(?P<clock>{_CLOCK}\s*,?\s*)?(?:{_WEEKDAY},?\s*)?$", re.I)
 STAMP_AFTER_DATE = re.compile(rf"(?:\s*[;,|\-–—]?\s*(?:at\s+)?(?P<clock>{_CLOCK}))?"
