@@ -96,3 +96,18 @@ def test_a_time_stamp_and_an_image_credit_are_cut_off() -> None:
     assert removed["Photograph: Reuters/Eliana Aponte"] == "image credit ('Photograph')"
     assert removed["Days of mask-wearing in the city could be over."] == "photo caption"
     assert article.title == "Mexico City lowers swine flu alert" and article.title_from == "headline"
+
+
+def test_a_first_line_headline_ending_in_a_quote_needs_no_other_evidence() -> None:
+    article = clean("Dispersant ` may make oil spill more toxic ' Scientists fear the dispersant used in the oil spill "
+                    "clean-up can make the crude more toxic to marine life.\n" + REST)
+    assert article.title == "Dispersant ` may make oil spill more toxic '"
+    assert article.paragraphs[0].startswith("Scientists fear the dispersant")
+
+
+def test_the_place_of_a_dateline_is_not_part_of_the_title() -> None:
+    article = clean("EU to look at using frozen Libyan funds for rebels LUXEMBOURG | Mon Jun 20, 2011 2:05 pm EDT "
+                    "LUXEMBOURG (Reuters) - EU foreign ministers agreed on Monday to look into using frozen Libyan "
+                    "funds to assist the rebels.\n" + REST)
+    assert article.title == "EU to look at using frozen Libyan funds for rebels" and article.published == "2011-06-20"
+    assert article.dateline == "LUXEMBOURG" and article.paragraphs[0].startswith("EU foreign ministers agreed")

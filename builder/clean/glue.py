@@ -46,10 +46,11 @@ ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")
 @dataclass(frozen=True)
 class Context:
     """What a cut may look at beyond the line: other sources' line openings, the page's lower-case words
-    (empty past the page's first lines)."""
+    (empty past the page's first lines), whether the line is the page's first."""
 
     shared: frozenset[str]
     common: frozenset[str]
+    first_line: bool = False
 
 
 @dataclass
@@ -153,11 +154,18 @@ def _cut_reason(words: list[str], cut: int, context: Context) -> str | None:
     if len(run) >= SHARED_MIN_WORDS and f"{key}\x1f" in context.shared \
             and f"{key}\x1f{normalise(rest[0])}" not in context.shared:
         return "the same words open a line of another source of the dossier"
+    if _closes_quote(run) and (_starts_sentence(run, rest, context) or _headline_before_lead(run, rest, context)):
+        return "a closing quote mark, then a new sentence"
     if not _starts_sentence(run, rest, context):
         return None
-    if _closes_quote(run):
-        return "a closing quote mark, then a new sentence"
     return f"a new sentence starts at {rest[0]!r} without a full stop"
+
+
+def _headline_before_lead(run: list[str], rest: list[str], context: Context) -> bool:
+    """On a page's first line, a run that does not open like a sentence ('By the time ...', 'In ...') and
+    ends on a quote, then a capitalised clause: "Jackson death was ` not suspicious ' Medical experts say"."""
+    return context.first_line and run[0].lower() not in rules.SENTENCE_OPENERS | {"by"} \
+        and rest[1][:1].islower() and not rest[0].isupper()
 
 
 def split_run(text: str, context: Context) -> tuple[str, str, str] | None:
@@ -266,7 +274,7 @@ def _mark_captions(pieces: list[Piece]) -> None:
 def split_glued(lines: list[str], shared: frozenset[str]) -> list[Piece]:
     """Every line cut into its pieces, in order."""
     common = frozenset(w for line in lines for w in LOWER_WORD.findall(line))
-    head, body = Context(shared, common), Context(shared, frozenset())
+    head, body = Context(shared, common, first_line=True), Context(shared, frozenset())
     pieces = [piece for i, line in enumerate(lines) for piece in _split_line(line, head if i < HEAD_LINES else body)
               if piece.text]
     _mark_captions(pieces)

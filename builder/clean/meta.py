@@ -17,6 +17,8 @@ DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|--|-|–|—|_)\s+(?=[A-Z\"“‘'])", re.I)
 DATED_SENTENCE_ENDS = (".", "!", "?", ".\"", ".”")
 DATED_SENTENCE_LOWER_WORDS = 3
+TITLE_MIN_WORDS = 3
+MIN_PLACE_LETTERS = 5
 
 
 @dataclass
@@ -40,12 +42,23 @@ def strip_glued_prefix(title: str) -> str:
 
 
 def clean_title(text: str) -> str:
-    """A headline without image alt text glued before it or a dateline glued after it."""
+    """A headline without image alt text glued before it or a dateline glued after it (a date line, or a
+    place in capitals: 'EU to look at using frozen Libyan funds for rebels LUXEMBOURG')."""
     title = strip_glued_prefix(text)
     for match in GLUE.finditer(title):
         if read_metadata_line(title[match.start():]):
             return title[: match.start()].strip()
+    place = rules.TRAILING_PLACE.search(title)
+    head = title[: place.start()].strip(" |-–—") if place else ""
+    if place and _is_place(place.group(0)) and len(head.split()) >= TITLE_MIN_WORDS and re.search(r"\b[a-z]{3,}\b", head):
+        return head
     return title
+
+
+def _is_place(text: str) -> bool:
+    """'LUXEMBOURG', 'UNITED NATIONS', 'PARIS/RIYADH' — not an organisation's initials ('IMF', 'NATO')."""
+    words = text.strip(" |").split()
+    return len(words) > 1 or "/" in text or len(words[0].strip(",.")) >= MIN_PLACE_LETTERS
 
 
 def stems(text: str) -> set[str]:
