@@ -112,6 +112,7 @@ class Article:
     dateline: str | None = None
     language: str | None = None
     url: str | None = None
+    title_from: str | None = None  # "headline", "lead" (the source has none) or "curator" (a sidecar's title)
     date_candidates: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from builder.model import Article, Block, Dossier
+from builder.model import Article, Block, Dossier, Override, Source
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "sources"
@@ -70,3 +70,18 @@ def site_markdown():
     import markdown
     names, configs = site_extensions()
     return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
+        "a first agreement on the timetable before the end of the month.\n"
+        "Negotiators from the two delegations met in the capital for several hours and agreed to meet "
+        "again next week, according to a statement released by the foreign ministry.\n"
+        "Observers said the agreement was a modest but real step towards ending a conflict that has "
+        "lasted for more than six years and displaced millions of people.\n")
+
+
+def clean_page(text: str, name: str = "page.txt", override: Override | None = None) -> Article:
+    """A hand-made plain-text source, cleaned."""
+    from builder.clean import clean_source
+    data = text.encode("utf-8")
+    return clean_source(Source(name=name, data=data, sha256="0", format="text", override=override or Override()))

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from builder.clean import clean_source
-from builder.model import Source
+from builder.clean.meta import lead_title
+from builder.model import Override, Source
+from support import clean_page
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden" / "seeds"
@@ -77,3 +79,45 @@ def test_a_page_without_prose_keeps_its_listing() -> None:
     data = page.encode("utf-8")
     article = clean_source(Source(name="roundup.txt", data=data, sha256="0", format="text"))
     assert article.paragraphs == results and article.published == "2019-11-20"
+
+
+LEAD = ("Medical experts say they are not treating the death of pop star Michael Jackson as suspicious, "
+        "a spokesman for the coroner said on Saturday.")
+BODY = ("But working out the exact reason for the death could take several weeks, after doctors ordered "
+        "more tests and the family asked for a second examination of the body.\n"
+        "The coroner's office said its findings would be made public once the tests were complete, and that "
+        "no date had been set for the release of the report.\n")
+
+
+def clean_text_source(text: str, override: Override | None = None):
+    return clean_page(text, "articles/109.txt", override)
+
+
+def test_a_source_without_a_headline_is_titled_from_its_lead_not_its_file_name() -> None:
+    article = clean_text_source(LEAD + "\n" + BODY)
+    assert article.title_from == "lead"
+    assert article.title == "Medical experts say they are not treating the death of pop star…"
+    assert "109" not in article.title and not any("no title" in w for w in article.warnings)
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Rebels took the airport on Sunday.", "Rebels took the airport on Sunday"),
+    ("The army, backed by militias and air strikes, took the town after a week of heavy fighting.",
+     "The army, backed by militias and air strikes…"),
+    ("Officials in the northern province said that at least 40 people had died in the floods this week.",
+     "Officials in the northern province said…"),
+    ("Thousands of people were feared dead on Wednesday after the strongest earthquake in two hundred years.",
+     "Thousands of people were feared dead on Wednesday…"),
+    ("Investigators have found the remains of the aircraft in the Indian Ocean near the coast of Western "
+     "Australia.", "Investigators have found the remains of the aircraft in the Indian Ocean…"),
+])
+def test_a_lead_title_is_a_readable_cut(sentence: str, title: str) -> None:
+    assert lead_title(sentence + " A second sentence follows here.") == title
+    assert len(title.split()) <= 12
+
+
+def test_title_from_says_where_the_title_comes_from() -> None:
+    assert clean_text_source("Coroner rules out foul play\n" + LEAD + "\n" + BODY).title_from == "headline"
+    curated = clean_text_source(LEAD + "\n" + BODY, Override(title="Jackson death not suspicious"))
+    assert (curated.title, curated.title_from) == ("Jackson death not suspicious", "curator")
+    assert clean_text_source("").title_from is None

@@ -3,21 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from builder.clean import clean_source
 from builder.clean.meta import read_metadata_line, split_dateline
-from builder.model import Article, Source
-
-BODY = ("The talks resumed on Tuesday after a week of delays, officials said, and both sides expected "
-        "a first agreement on the timetable before the end of the month.\n"
-        "Negotiators from the two delegations met in the capital for several hours and agreed to meet "
-        "again next week, according to a statement released by the foreign ministry.\n"
-        "Observers said the agreement was a modest but real step towards ending a conflict that has "
-        "lasted for more than six years and displaced millions of people.\n")
-
-
-def clean(text: str):
-    data = text.encode("utf-8")
-    return clean_source(Source(name="page.txt", data=data, sha256="0", format="text"))
+from builder.model import Article
+from support import BODY, clean_page as clean
 
 
 @pytest.mark.parametrize("line, agency", [
@@ -131,3 +119,11 @@ def test_a_chronology_keeps_its_dated_entries() -> None:
     ("The Daily Star", "Reuters", "The Daily Star / Reuters"), (None, "AFP", "AFP"), (None, None, "outlet not named")])
 def test_byline_names_an_agency_once(outlet, agency, byline) -> None:
     assert Article(source="a.txt", sha256="0", slug="a", outlet=outlet, agency=agency).byline == byline
+
+
+@pytest.mark.parametrize("line", ["The most recent elections were held on October 23, 2010.",
+                                  "A BP representative signed the letter on Oct. 19, 2004.",
+                                  "Please indicate your interest by December 31, 2008."])
+def test_a_short_sentence_with_a_date_is_not_a_date_line(line: str) -> None:
+    assert read_metadata_line(line) is None
+    assert line in clean("Talks resume on the timetable\nBy AFP\nNovember 21, 2017\n" + BODY + line + "\n" + BODY).paragraphs

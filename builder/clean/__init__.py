@@ -75,6 +75,16 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
     return first.strip(), rest
 
 
+def _title(curated: str | None, headline: str | None, blocks: list[Block]) -> tuple[str | None, str | None]:
+    """The curator's title, else the headline, else a short form of the lead sentence (never the file name)."""
+    if curated:
+        return curated, "curator"
+    if headline:
+        return headline, "headline"
+    lead = next((b.text for b in blocks if b.kind == "paragraph"), None)
+    return (meta.lead_title(lead), "lead") if lead else (None, None)
+
+
 def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Article:
     """Clean one source. `shared` holds normalised lines that also occur in other sources (furniture)."""
     text, note = decode(source.data, html=source.format == "html", charset=source.charset)
@@ -92,9 +102,10 @@ def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Articl
     published, candidates = _resolve_date(found, warnings)
     if found.blocks:
         language = override.language or detect_language(" ".join(b.text for b in found.blocks)) or language
+    title, title_from = _title(override.title, forced_title or found.title, found.blocks)
     article = Article(
         source=source.name, sha256=source.sha256, slug=slugify(Path(source.name).name.split(".")[0], source.name),
-        title=override.title or forced_title or found.title, outlet=override.outlet or found.outlet,
+        title=title, title_from=title_from, outlet=override.outlet or found.outlet,
         agency=override.agency or found.agency, author=override.author or found.author,
         published=override.published or published, dateline=found.dateline, language=language,
         url=override.url or (override.capture and override.capture.final_url),

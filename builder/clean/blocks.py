@@ -9,12 +9,14 @@ furniture stays out and a short crosshead between paragraphs stays in.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import justext
 
 from . import rules
+from .furniture import furniture_reason
 
 UNSPACED_RANGES = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 UNSPACED_CHAR = re.compile(f"[{UNSPACED_RANGES}]")
@@ -26,6 +28,10 @@ STOPLIST_LANGUAGES = {"en": "English", "de": "German", "fr": "French", "es": "Sp
                       "sv": "Swedish", "tr": "Turkish", "da": "Danish", "no": "Norwegian_Bokmal", "ro": "Romanian",
                       "cs": "Czech", "fi": "Finnish", "hu": "Hungarian", "uk": "Ukrainian", "ca": "Catalan"}
 METADATA_PENALTY = 15.0
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
 
 
 @lru_cache(maxsize=None)
@@ -108,13 +114,6 @@ def measure(line: Line, language: str | None) -> None:
     line.segments = _segments(line.text)
 
 
-def furniture_reason(text: str) -> str | None:
-    for reason, pattern in rules.FURNITURE:
-        if pattern.search(text):
-            return reason
-    return None
-
-
 def _capitalised_share(text: str) -> float:
     words = [w for w in WORD.findall(text) if len(w) > 3]
     if not words:
@@ -131,10 +130,8 @@ def _is_data_row(text: str) -> bool:
 def classify(line: Line, unspaced: bool) -> None:
     """Set kind, reason and score of one line from its own shape."""
     text, n = line.text, line.words
-    prose_like = (line.stop_density >= 0.3 or unspaced) and line.ends_sentence
     reason = furniture_reason(text)
-    if reason and not (n >= 25 and prose_like and reason in {"cookie or consent notice", "newsletter prompt",
-                                                             "login or account prompt"}):
+    if reason:
         line.kind, line.reason, line.score = "furniture", reason, -(3.0 + min(n, 20))
     elif _is_data_row(text):
         line.kind, line.score = "table", 0.0

@@ -5,11 +5,10 @@ import re
 from dataclasses import dataclass
 
 from . import rules
+from .bylines import GLUE, agency_name, person_or_agency, read_byline
 from .dates import DateMatch, find_dates
 
-GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 GLUED_PREFIX = re.compile(r"^(?P<prefix>[a-z]+(?: [a-z]+){1,3})(?P<rest>[A-Z].*)$")
-NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:al|el|de|da|van|von|bin|ibn|le|la|du|di)-?[\w'’-]*)$")
 PLACE_PARTICLE = r"(?:[a-z]{1,2}['’]|(?:de|del|da|la|le|el|al|of)[ \-])"
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Za-z'’.\-]*(?:[ \-]{PLACE_PARTICLE}?[A-Z][A-Za-z'’.\-]*){{0,2}})"
@@ -18,7 +17,8 @@ DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|--|-|–|—|_)\s+(?=[A-Z\"“‘'])", re.I)
 DATED_SENTENCE_ENDS = (".", "!", "?", ".\"", ".”")
 DATED_SENTENCE_LOWER_WORDS = 3
-SEPARATORS = re.compile(r"\s*(?:[|•·»«◦▪►●■]|\u00a0{2,}|\s{3,}|\t)\s*")
+TITLE_MIN_WORDS = 3
+MIN_PLACE_LETTERS = 5
 
 
 @dataclass
@@ -33,11 +33,6 @@ class LineMeta:
     note: str | None = None
 
 
-def unglue(text: str) -> str:
-    """Put back the space a scraper lost between inline elements ('Remember meForgot password')."""
-    return GLUE.sub(" ", text)
-
-
 def strip_glued_prefix(title: str) -> str:
     """'article imageSyrian troops ...' -> 'Syrian troops ...': image alt text run into a headline."""
     match = GLUED_PREFIX.match(title)
@@ -47,12 +42,23 @@ def strip_glued_prefix(title: str) -> str:
 
 
 def clean_title(text: str) -> str:
-    """A headline without image alt text glued before it or a dateline glued after it."""
+    """A headline without image alt text glued before it or a dateline glued after it (a date line, or a
+    place in capitals: 'EU to look at using frozen Libyan funds for rebels LUXEMBOURG')."""
     title = strip_glued_prefix(text)
     for match in GLUE.finditer(title):
         if read_metadata_line(title[match.start():]):
             return title[: match.start()].strip()
+    place = rules.TRAILING_PLACE.search(title)
+    head = title[: place.start()].strip(" |-–—") if place else ""
+    if place and _is_place(place.group(0)) and len(head.split()) >= TITLE_MIN_WORDS and re.search(r"\b[a-z]{3,}\b", head):
+        return head
     return title
+
+
+def _is_place(text: str) -> bool:
+    """'LUXEMBOURG', 'UNITED NATIONS', 'PARIS/RIYADH' — not an organisation's initials ('IMF', 'NATO')."""
+    words = text.strip(" |").split()
+    return len(words) > 1 or "/" in text or len(words[0].strip(",.")) >= MIN_PLACE_LETTERS
 
 
 def stems(text: str) -> set[str]:
@@ -68,43 +74,13 @@ def lead_overlap(title: str, lead: set[str], stopwords: frozenset[str]) -> float
     return sum(w[:5] in lead for w in words) / len(words)
 
 
-def agency_name(text: str) -> str | None:
-    return rules.WIRE_AGENCIES.get(text.strip(" .,-–—()").lower())
-
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 5 and all(NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
-
-
-def _person_or_agency(who: str, line: str) -> LineMeta:
-    """Read the part after 'By': an agency, a forum poster, a CMS account, or an author."""
-    first = SEPARATORS.split(who)[0].strip()
-    first = re.split(r"\s+(?:in|on|at|for|-|–|—)\s+|,\s*", first)[0].strip()
-    date_in = find_dates(first)
-    if date_in:
-        first = first[: date_in[0].start].strip()
-    first = rules.JOB_TITLE.sub("", unglue(first)).strip()
-    agencies = [agency_name(part) for part in re.split(r"\s*(?:/|,| and )\s*", first)]
-    if first and all(agencies):
-        return LineMeta("byline", agency=agencies[0])
-    if rules.FORUM_MARKERS.search(line):
-        return LineMeta("byline", note=f"forum poster {first!r} is not the author")
-    if first.lower() in rules.CMS_ACCOUNTS:
-        return LineMeta("byline", note=f"site account {first!r} is not the author")
-    if rules.STAFF_CREDIT.search(first):
-        return LineMeta("byline", note=f"staff credit {first!r} names no author")
-    if _looks_like_name(first):
-        return LineMeta("byline", author=first)
-    return LineMeta("byline", note=f"byline {first!r} does not look like a person's name")
-
-
 def _tells_what_happened(text: str, date: DateMatch) -> bool:
-    """'28 June 2009 Police interview the doctor.' is a chronology entry, not a page's date line:
-    after the date comes a sentence (several lower-case words and a full stop)."""
-    rest = text[date.end:].strip(" :-–—,")
-    lower = sum(word[:1].islower() for word in rest.split())
-    return rest.endswith(DATED_SENTENCE_ENDS) and lower >= DATED_SENTENCE_LOWER_WORDS
+    """'28 June 2009 Police interview the doctor.' is a chronology entry and 'The most recent elections were
+    held on October 23, 2010.' a sentence, not a page's date line: around the date stands a sentence
+    (several lower-case words other than a stamp's, and a full stop)."""
+    rest = (text[: date.start] + " " + text[date.end:]).strip(" :-–—,")
+    lower = sum(word[:1].islower() and word.strip(".,:;()").lower() not in rules.STAMP_WORDS for word in rest.split())
+    return text.rstrip().endswith(DATED_SENTENCE_ENDS) and lower >= DATED_SENTENCE_LOWER_WORDS
 
 
 def read_metadata_line(text: str) -> LineMeta | None:
@@ -121,16 +97,16 @@ def read_metadata_line(text: str) -> LineMeta | None:
     credit = rules.CREDIT_LINE.match(text)
     if credit:
         return LineMeta("credit", agency=agency_name(credit["agency"]))
-    byline = rules.BYLINE.match(text)
-    if byline:
-        meta = _person_or_agency(byline["who"], text)
-        meta.date = date
-        return meta
+    byline = read_byline(text)
+    if byline is not None:
+        return None if byline.kind != "byline" else LineMeta("byline", date=date, author=byline.author,
+                                                            agency=byline.agency, note=byline.note)
     if date and len(words) <= 12 and not _tells_what_happened(text, date):
         trailing = re.search(r"\bby\s+(?P<who>[\w.'’ -]{2,40})$", text[date.end:], re.I)
-        meta = _person_or_agency(trailing["who"], text) if trailing else LineMeta("date")
-        meta.kind, meta.date = ("byline" if trailing else "date"), date
-        return meta
+        signed = person_or_agency(trailing["who"], text) if trailing else None
+        if signed is None:
+            return LineMeta("date", date=date)
+        return LineMeta("byline", date=date, author=signed.author, agency=signed.agency, note=signed.note)
     return None
 
 
@@ -171,3 +147,36 @@ def title_score(text: str, words: int) -> float:
     if 5 <= words <= 20:
         score += 1.0
     return score
+
+
+def first_sentence(paragraph: str) -> str:
+    """The paragraph up to its first full stop that is not an abbreviation's ('Mr.', 'U.S.')."""
+    for match in rules.SENTENCE_END.finditer(paragraph):
+        word = paragraph[: match.end()].split()[-1].rstrip(".!?").lower()
+        if word not in rules.ABBREVIATIONS:
+            return paragraph[: match.end()]
+    return paragraph
+
+
+def lead_title(paragraph: str) -> str:
+    """A short form of the lead sentence, for a source without a headline: the sentence itself when it is
+    short, else its opening clause, else its first words cut before a name or a dangling function word."""
+    words = first_sentence(rules.INNER_BULLET.split(paragraph.lstrip(rules.BULLETS))[0]).split()
+    if len(words) <= rules.LEAD_TITLE_WORDS:
+        return " ".join(words).rstrip(".!?:;,")
+    span = range(rules.LEAD_TITLE_MIN_WORDS, rules.LEAD_TITLE_WORDS + 1)
+    marked = [i for i in span if words[i - 1][-1] in ",;:" or words[i] in ("-", "–", "—")]
+    opened = [i for i in span if words[i].lower() in rules.CLAUSE_OPENERS]
+    if marked or opened:
+        return " ".join(words[: (marked or opened)[-1]]).rstrip(",;:") + "…"
+    cut = rules.LEAD_TITLE_WORDS
+    while cut > rules.LEAD_TITLE_MIN_WORDS and (words[cut][:1].isupper() and words[cut - 1][:1].isupper()
+                                                 or _dangles(words[cut - 1])):
+        cut -= 1
+    return " ".join(words[:cut]).rstrip(",;:-–—") + "…"
+
+
+def _dangles(word: str) -> bool:
+    """A word a title cannot end on: 'of', 'the', 'and', an opening quote."""
+    bare = word.strip("\"'“‘`(").lower()
+    return bare in rules.DANGLING_WORDS or word[-1] in "-–—(" or word[:1] in "\"“‘`("

@@ -6,6 +6,7 @@ login prompts, credits), never from one particular page.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 WIRE_AGENCIES: dict[str, str] = {
     "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP",
@@ -35,49 +36,101 @@ STAFF_CREDIT = re.compile(r"\b(?:staff|desk|newsroom|bureau|team)\b", re.I)
 
 FORUM_MARKERS = re.compile(
     r"\b(?:\d+\s+views?|\d+\s+comments?|\d+\s+repl(?:y|ies)|following|followers?|posts?:|joined|"
-    r"quote|report post|permalink|sfw|nsfw|reputation|karma)\b", re.I)
+    r"quote|report post|report (?:as )?abus(?:e|ive)|permalink|sfw|nsfw|reputation|karma)\b", re.I)
 
-FURNITURE: list[tuple[str, re.Pattern[str]]] = [
-    ("login or account prompt", re.compile(
-        r"\b(?:log ?in|sign ?in|sign ?up|register|forgot(?:ten)?\s*(?:your\s+)?password|remember me|"
-        r"create an account|my account|log ?out|subscribe now|already a subscriber)\b", re.I)),
-    ("share or follow bar", re.compile(
+class Rule(NamedTuple):
+    """A furniture rule. `where` says when a match makes the line furniture:
+    - "line": the pattern matches the whole line (a menu item, a share bar, 'Advertisement');
+    - "anywhere": the phrase is furniture wherever it stands ('click here', '©', 'all rights reserved');
+    - "prompt": the phrase is a prompt only where it opens the line or one of its sentences (also glued
+      to the end of a sentence: '... contributed to this report Sign up for alerts'), in a link bar, or in
+      a sentence addressed to the reader ('if you register', 'please sign in'); lower case inside a
+      sentence of reporting it is prose ('continued to sign up subscribers', 'cookie cutter plans')."""
+
+    reason: str
+    pattern: re.Pattern[str]
+    where: str
+
+
+def _i(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+FURNITURE: list[Rule] = [
+    Rule("newsletter prompt", _i(r"\bdelivered (?:straight )?to your inbox\b|\bsign up for (?:our|the|free|daily) "
+                                 r"(?:\w+ )?(?:newsletters?|alerts?|e-?mails?)\b|\bsubscribe to (?:our|the) "
+                                 r"(?:\w+ )?newsletters?\b"), "anywhere"),
+    Rule("newsletter prompt", _i(r"\b(?:newsletters?|sign up for|subscribe to)\b"), "prompt"),
+    Rule("login or account prompt", _i(r"\b(?:forgot(?:ten)?\s*(?:your\s+)?password|already a subscriber|subscribe now|"
+                                       r"(?:log|sign) ?in to (?:comment|reply|post|continue|read|save)|you must be "
+                                       r"(?:logged|signed) in|log ?out|not a member\?)"), "anywhere"),
+    Rule("login or account prompt", _i(r"(?<![\w-])(?:log ?in|sign ?in|sign ?up|register|remember me|my account|"
+                                       r"create an? (?:free )?account|subscribe)\b"), "prompt"),
+    Rule("share or follow bar", _i(
         r"^(?:share|tweet|pin|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|"
         r"follow us|share this(?: article| story)?|share on \w+|send|save|comments?)(?:\W+(?:share|tweet|pin|"
-        r"email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|save|comments?))*\W*$", re.I)),
-    ("link prompt", re.compile(
-        r"\b(?:cli?ck|tap) here\b|\bhere to (?:read|view|see|continue|download|watch|subscribe)\b|"
-        r"^(?:read|see|view) (?:more|full|the full)\b|^continue reading\b|^read more\b", re.I)),
-    ("cookie or consent notice", re.compile(r"\b(?:cookies?|privacy policy|terms of (?:use|service)|gdpr)\b", re.I)),
-    ("copyright line", re.compile(r"(?:©|\(c\)|copyright\b|all rights reserved)", re.I)),
-    ("advertising", re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|"
-                               r"story continues below(?: advertisement)?|scroll to continue)\W*$", re.I)),
-    ("image notice", re.compile(r"\b(?:image|photo|picture) (?:will be|has been|was) (?:automatically )?"
-                                r"(?:disabled|removed|reported)|\bthank you for reporting\b|^(?:image|photo|"
-                                r"video|graphic) ?(?:credit|source)?:?\s*$", re.I)),
-    ("comment widget", re.compile(
-        r"^(?:no comments?(?: found| yet)?|\d+ comments?|comments?|leave a (?:comment|reply)|post a comment|"
-        r"add (?:a|your) comment|join the (?:discussion|conversation)|comment as\b.*|reader comments|"
-        r"show comments|view comments|comment on this (?:story|article))\W*", re.I)),
-    ("navigation", re.compile(r"^(?:home|menu|search|skip to (?:main )?content|back to top|top|next|previous|"
-                              r"prev|random|more|close|open|toggle navigation|main menu)\W*$", re.I)),
-    ("related links", re.compile(r"^(?:related(?: (?:articles|stories|news|content|coverage|topics))?|"
-                                 r"more (?:about|news|from|stories|on)\b.*|latest(?: news)?|top (?:news|stories)|"
-                                 r"most (?:read|popular|viewed|shared)|recommended(?: for you)?|"
-                                 r"you (?:may|might) also like|trending(?: now)?|editor'?s? picks?|"
-                                 r"tags?:.*|topics?:.*|filed under:?.*|categories?:.*)\W*$", re.I)),
-    ("link list with counts", re.compile(r"^[^.!?]{1,120}\s\(\d+\)$")),
-    ("newsletter prompt", re.compile(r"\b(?:newsletter|sign up for|get our|delivered to your inbox|"
-                                     r"subscribe to)\b", re.I)),
+        r"email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|save|comments?))*\W*$"), "line"),
+    Rule("link prompt", _i(r"\b(?:click|clic|tap) here\b"), "anywhere"),
+    Rule("link prompt", _i(r"\b(?:read|see|view) (?:more|full|the full)\b|\bcontinue reading\b|"
+                           r"\bhere to (?:read|view|see|continue|download|watch|subscribe)\b"), "prompt"),
+    Rule("cookie or consent notice", _i(r"\b(?:uses?|use of|accept(?: all)?|about|our) cookies\b|"
+                                        r"\bcookie (?:policy|settings|preferences|notice|consent)\b|\bgdpr\b"), "anywhere"),
+    Rule("cookie or consent notice", _i(r"\b(?:cookies?|privacy (?:policy|statement|notice)|terms (?:of|and) "
+                                        r"(?:use|service|conditions)|user agreement)\b"), "prompt"),
+    Rule("copyright line", re.compile(r"©|\([cC]\)\s*(?:\d{4}|[A-Z])|(?i:\bcopyright\b)\s*(?:©|\([cC]\)|\d{4})|"
+                                      r"(?i:\ball rights? reserved\b)"), "anywhere"),
+    Rule("copyright line", _i(r"\bcopyright\b"), "prompt"),
+    Rule("advertising", _i(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|"
+                           r"story continues below(?: advertisement)?|scroll to continue)\W*$"), "line"),
+    Rule("image notice", _i(r"\bthis (?:image|photo|picture) (?:will be|has been) (?:automatically )?"
+                            r"(?:disabled|removed|reported)|\bthank you for reporting\b"), "anywhere"),
+    Rule("image notice", _i(r"^(?:image|photo|video|graphic) ?(?:credit|source)?:?\s*$"), "line"),
+    Rule("comment widget", _i(
+        r"^(?:no comments?(?: found| yet)?|\d+ comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|"
+        r"post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|comment as\b.*|"
+        r"reader comments|show comments|view comments|comment on this (?:story|article)|your comments|"
+        r"have your say|send us your comments)\W*$"), "line"),
+    Rule("comment widget", _i(r"\b(?:your comments|comments? (?:are|is) (?:closed|moderated|not pre-screened|"
+                              r"subject to)|comments to this entry are closed|report (?:as )?abus(?:e|ive)|"
+                              r"commenting (?:has|is) (?:now )?closed|this topic has now closed)\b"), "prompt"),
+    Rule("navigation", _i(r"^(?:home|menu|search|skip to (?:main )?content|back to top|top|next|previous|"
+                          r"prev|random|more|close|open|toggle navigation|main menu|help)\W*$"), "line"),
+    Rule("related links", _i(r"^(?:related(?: (?:articles|stories|news|content|coverage|topics|links))?|"
+                             r"more (?:about|news|from|stories|on)\b[^.!?]{0,60}|latest(?: news)?|top (?:news|stories)|"
+                             r"most (?:read|popular|viewed|shared)|recommended(?: for you)?|"
+                             r"you (?:may|might) also like|trending(?: now)?|editor'?s? picks?|"
+                             r"(?:tags?|topics?|filed under|categories?):[^.!?]{0,120})\W*$"), "line"),
+    Rule("link list with counts", re.compile(r"^[^.!?]{1,120}\s\(\d+\)$"), "line"),
+    Rule("crawl or archive notice", _i(r"\bWARC files?\b|\bwayback machine\b|\b(?:these|this) crawls? (?:is|are|was|"
+                                       r"were)\b|\bcrawls? of supported\b|\bthis (?:page|article|story|site|blog|report) "
+                                       r"(?:has been|was|is) (?:archived|no longer (?:being )?updated)\b"), "anywhere"),
+    Rule("crawl or archive notice", _i(r"\binternet archive\b|\bno longer (?:being )?updated\b|\barchived\b"), "prompt"),
+    Rule("page update stamp", _i(r"\bpage last updated\b|^last updated\b"), "anywhere"),
+    Rule("live-blog link list", _i(r"\s[-–—]\s*\d{1,3}\s*(?:hrs?|hours?|mins?|minutes?|secs?|seconds?|days?)\s+ago\b"),
+         "anywhere"),
 ]
 
 COMMENT_SECTION_START = re.compile(
-    r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies|thoughts)(?: (?:to|on) .*)?|"
+    r"^\W*(?:no comments? found|\d+ (?:comments?|responses?|replies|thoughts)(?: (?:to|on) .*)?|your comments|"
+    r"have your say|send us your comments|this (?:post|entry|story|article) (?:received|has) \d+ comments|"
     r"[\w.-]+(?: [\w.-]+){0,3} (?:says|commented):|"
     r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments"
     r"(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|"
     r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
     r"your (?:name|e-?mail)\b.*)\W*$", re.I)
+
+# A comment's signature ('At 9:59 pm on 09 Jun 2009, Gates wrote:', 'Posted by: bregenz |', 'Report abuse').
+COMMENT_SIGNATURE = re.compile(
+    r"^at \d{1,2}[:.]\d{2}\s*[ap]\.?m\.? on \d{1,2} \w{3,9},? \d{4},? [^:]{1,60}? wrote:|"
+    r"\bposted by:? [\w.@-]+(?: [\w.@-]+)?\s*(?:\||$|at \d|on [A-Z])|\breport (?:as )?abus(?:e|ive)\b|"
+    r"^[\w.@-]{2,30} (?:wrote|writes|says|commented):\s|^sent:\s|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*\|\s*reply\b",
+    re.I)
+
+# Where an opinion piece or a wire story ends; what follows and is signed is reader comments.
+ARTICLE_END = re.compile(r"^(?:the )?(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely )?(?:those of|his|her|"
+                         r"their|the author)|^\((?:additional )?(?:reporting|writing|editing) by\b", re.I)
+
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b|[ECMP][SD]T\b|GMT\b|BST\b|UTC\b)|\b\d{1,2}:\d{2}\b", re.I)
 
 FOOTER_START = re.compile(r"(?:(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z]\w+.{0,60}\b(?:19|20)\d\d\b)|"
                           r"\ball rights reserved\b)", re.I)
@@ -109,5 +162,110 @@ PUBLISHED_IN = re.compile(r"^(?:first\s+)?published\s+(?:in|by|on)\s+(?P<outlet>
 CREDIT_LINE = re.compile(
     rf"^[\s\-–—(/]*(?P<agency>{AGENCY_NAMES})(?:\s*(?:/|and|,)\s*(?:{AGENCY_NAMES}))*[\s)\-–—.]*$", re.I)
 
-BYLINE = re.compile(r"^(?:(?:posted|written|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|di|door)\s+(?P<who>.+)$",
-                    re.I)
+BYLINE = re.compile(r"^(?:(?P<verb>posted|written|reported|story|text|words|photos?)\s+)?(?:by|von|par|por|di|door)\s+"
+                    r"(?P<who>.+)$", re.I)
+
+STAFF_WORDS = {"staff", "desk", "newsroom", "bureau", "team"}
+
+# Words of a byline's tail ('CNN National Security Producer', 'Business reporter, BBC News'): never a name.
+ROLE_WORDS = {"writer", "writers", "columnist", "correspondent", "reporter", "reporters", "editor", "editors",
+              "contributor", "producer", "analyst", "photographer", "commentator", "presenter", "blogger",
+              "special", "senior", "chief", "staff", "business", "political", "foreign", "national", "international",
+              "security", "science", "health", "sports", "sport", "deputy", "associate", "managing", "contributing",
+              "economics", "environment", "technology", "defence", "defense", "legal", "diplomatic", "affairs",
+              "news", "online", "radio", "television", "tv", "magazine", "wire", "desk", "bureau"}
+
+MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+               "dec"}
+
+# What 'By' is followed by in a sentence and never in a byline: weekdays, times, determiners, pronouns.
+NEVER_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues",
+               "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "today", "tonight", "tomorrow", "yesterday",
+               "noon", "midnight", "midday", "morning", "afternoon", "evening", "night", "nightfall", "daybreak",
+               "dawn", "dusk", "late", "early", "mid", "last", "next", "then", "now", "the", "a", "an", "this",
+               "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "but", "and", "or", "if",
+               "when", "while", "what", "who", "how", "all", "some", "most", "far", "contrast", "comparison", "not",
+               "no", "one", "two", "itself", "themselves", "way", "day", "year", "week", "month", "end"}
+
+# Words a title or headline never ends on (meta.lead_title, glue.py).
+DANGLING_WORDS = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "nor", "but", "as",
+    "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "no",
+    "said", "says", "say", "told", "tells", "tell", "asked", "according", "called", "named", "dubbed", "titled",
+    "entitled", "including", "like", "than", "versus", "vs", "via", "about", "into", "onto", "over", "under",
+    "after", "before", "during", "between", "against", "among", "toward", "towards", "without", "within", "per",
+    "if", "when", "while", "where", "whether", "because", "so", "also", "just", "only", "even", "very", "his", "her",
+    "their", "its", "our", "my", "your", "this", "these", "those", "mr", "mrs", "ms", "dr", "st", "prof", "gen",
+    "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+}
+
+# Glued headlines and captions (glue.py): a run of words ends a headline or caption only on a content word,
+# and not on a noun that stands before a name in apposition ("Jackson's doctor Conrad Murray").
+RUN_NEVER_ENDS = DANGLING_WORDS | {
+    "doctor", "lawyer", "lawyers", "attorney", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister",
+    "leader", "president", "chairman", "chairwoman", "chief", "director", "professor", "coach", "singer", "star",
+    "actor", "actress", "wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "friend",
+    "colleague", "commander", "general", "colonel", "captain", "senator", "governor", "mayor", "judge", "officer",
+    "official", "analyst", "correspondent", "reporter", "editor", "envoy", "ambassador", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "brother", "candidate", "nominee", "rival", "partner", "aide",
+    "adviser", "advisor", "counsel", "prosecutor", "prosecutors", "defendant", "victim", "suspect", "member",
+    "founder", "owner", "manager", "boss", "head", "producer", "writer", "author", "artist", "player", "striker",
+    "midfielder", "defender", "goalkeeper", "driver", "rider", "champion", "team-mate", "teammate", "cousin",
+    "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "fiancé", "fiancee", "girlfriend", "boyfriend",
+    "premier", "chancellor", "dictator", "strongman", "ruler", "sheikh", "emir", "sultan", "ayatollah", "cardinal",
+    "bishop", "archbishop", "rabbi", "imam", "lord", "lady", "sir", "dame", "mp", "mep", "ceo", "cfo", "chair",
+}
+
+# Words that open a sentence and, capitalised in mid-line after a content word, start a new one.
+SENTENCE_OPENERS = {
+    "the", "a", "an", "there", "it", "he", "she", "they", "we", "this", "these", "those", "his", "her", "their",
+    "its", "our", "in", "at", "on", "but", "when", "while", "after", "before", "as", "if", "more", "most", "some",
+    "many", "for", "from", "with", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "hundreds", "thousands", "dozens", "millions", "since", "until", "although", "though", "however", "meanwhile",
+    "despite", "during", "earlier", "later", "now", "then", "yet", "so", "and", "also", "both", "each", "every",
+    "all", "no", "nor", "not", "only", "what", "who", "why", "how", "where", "which", "whether", "such", "other",
+    "another", "several", "few", "any", "among", "about", "under", "over", "amid", "following", "last", "next",
+    "according", "speaking", "asked", "here",
+}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"}
+
+CLOSING_QUOTE_CHARS = "'’”\"»"
+OPENING_QUOTE_CHARS = "`‘“\"«"
+
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?"
+_CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+          r"(?:\s*(?:GMT|BST|UTC|UK|IST|JST|HKT|SGT|AES?T|AEDT|CES?T|EES?T|MSK|ET|PT|[ECMP][SD]?T)\b)?"
+          r"(?:\s+local time)?")
+_STAMP_LEAD = r"(?:(?:page\s+)?(?:last\s+)?updated(?:\s+at)?|published(?:\s+on)?|posted(?:\s+on)?)\s*:?"
+# Words of a date line that do not make it a sentence ('Posted on November 9, 2017 at 10:05 am by admin').
+STAMP_WORDS = {"published", "updated", "last", "posted", "first", "on", "at", "by", "am", "pm", "a.m", "p.m", "and",
+               "modified", "created", "filed", "uploaded", "wrote", "said", "says", "local", "time", "of", "the", "in"}
+
+# A page's time stamp around a full date: 'Thu Jun 17, 2010 1:50 pm EDT', 'Page last updated at 14:47 GMT, ...'
+STAMP_BEFORE_DATE = re.compile(rf"(?:{_STAMP_LEAD}\s*)?(?P<clock>{_CLOCK}\s*,?\s*)?(?:{_WEEKDAY},?\s*)?$", re.I)
+STAMP_AFTER_DATE = re.compile(rf"(?:\s*[;,|\-–—]?\s*(?:at\s+)?(?P<clock>{_CLOCK}))?"
+                              rf"(?:\s*last\s+updated\s+at\s+(?P<updated>{_CLOCK}))?", re.I)
+
+# A dateline's place in capitals at the end of what precedes a time stamp ('... for rebels LUXEMBOURG |').
+TRAILING_PLACE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z.'’-]+(?:\\?/[A-Z][A-Z.'’-]+)*(?:\s+|(?=,)|$)){1,4}"
+                            r"(?:,\s*[A-Z][a-z]+\.?\s*)?\|?\s*$")
+
+IMAGE_CREDIT = re.compile(r"\(?\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+by)?:\s+")
+PHOTO_AGENCIES = {"reuters", "ap", "afp", "getty", "epa", "pa", "rex", "corbis", "zuma", "bloomberg", "xinhua", "ansa",
+                  "dpa", "efe", "aap", "alamy", "shutterstock", "istock", "polaris", "sipa", "newscom", "wenn",
+                  "magnum", "nasa", "greenpeace", "noaa", "handout", "pool", "ho", "us navy", "white house"}
+CREDIT_WORDS = {"images", "image", "pictures", "photos", "photo", "photography", "press", "features", "agency", "pool"}
+
+# Titles made from the lead sentence of a source that has no headline (meta.lead_title).
+LEAD_TITLE_WORDS = 12
+BULLETS = "\\*•·-–— "
+INNER_BULLET = re.compile(r"\s(?:\\?\*|•|·)\s")
+LEAD_TITLE_MIN_WORDS = 5
+CLAUSE_OPENERS = {"that", "which", "who", "after", "as", "when", "while", "because", "but", "following", "amid",
+                  "despite", "saying", "since", "before", "although", "though", "where", "until", "unless", "whereas"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "no", "jan",
+                 "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co",
+                 "jr", "sr", "vs", "prof", "rev", "ft", "mt", "ave", "approx", "est"}

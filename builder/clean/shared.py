@@ -1,10 +1,16 @@
-"""Lines that recur across the dossier's sources: menus and footers of one site, not article text."""
+"""Lines that recur across the dossier's sources: menus and footers of one site, not article text.
+
+Also the openings of the first lines: a headline or photo caption that one source glues in front of
+its lead ("Jackson family left 'speechless and devastated' by star's death Los Angeles police ...")
+often opens a line of another source too, followed by something else (glue.py cuts it off there).
+"""
 from __future__ import annotations
 
 from collections import Counter
 
 from ..model import Source
 from .decode import decode
+from .glue import PREFIX_LINES, SHARED_MIN_WORDS, prefix_keys
 from .text import normalise
 
 MAX_WORDS = 20
@@ -16,10 +22,17 @@ def line_keys(source: Source) -> set[str]:
         return set()
     text, _ = decode(source.data, charset=source.charset)
     keys = set()
-    for line in text.split("\n"):
+    lines = [line for line in text.split("\n") if line.strip()]
+    for line in lines:
         key = normalise(line)
         if key and len(key.split()) < MAX_WORDS:
             keys.add(key)
+    for line in lines[:PREFIX_LINES]:
+        for run, continued in prefix_keys(line):
+            keys.update((run, continued))
+        key = normalise(line)
+        if SHARED_MIN_WORDS <= len(key.split()) < MAX_WORDS:
+            keys.add(f"{key}\x1f")
     return keys
 
 

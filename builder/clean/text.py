@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..model import Block, Removal
-from . import blocks, meta, rules
-from .blocks import Line
+from . import blocks, glue, meta, rules
+from .blocks import Line, normalise
+from .comments import comments_start
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
-MIN_WORDS_BEFORE_COMMENTS = 40
+MIN_WORDS_BEFORE_FOOTER = 40
 MIN_WORDS_BEFORE_NEXT_ARTICLE = 80
-MIN_SIGNATURES = 3
 PROSE = ("prose", "short prose")
 LISTING_KINDS = ("weak", "short", "table")
 MAX_ITEM_GAP = 4
@@ -22,6 +21,8 @@ TITLE_LOOKBACK = 25
 TITLE_LEAD_WEIGHT = 2.0
 TITLE_DISTANCE_COST = 0.05
 LEAD_CHARS = 1500
+GLUED_SCORE = -1.0
+GLUED_TITLE_OVERLAP = 0.5
 
 
 @dataclass
@@ -42,10 +43,6 @@ class Found:
     warnings: list[str] = field(default_factory=list)
 
 
-def normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
-
-
 def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
     seen: set[str] = set()
     for line in lines:
@@ -62,6 +59,15 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
         elif key and key in seen and line.words >= 4:
             line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
         seen.add(key)
+
+
+def _mark_glued(lines: list[Line], pieces: list[glue.Piece]) -> None:
+    """Headlines and captions cut off the front of a line (glue.py) are not article text; a headline may
+    still be the title (see _find_title)."""
+    for line, piece in zip(lines, pieces):
+        if piece.reason and line.kind != "metadata":
+            line.kind = "glued" if piece.reason.startswith(glue.GLUED_HEADLINE) else "caption"
+            line.reason, line.score = piece.reason, GLUED_SCORE
 
 
 def _date_marks(text: str, found: meta.LineMeta) -> dict[str, str]:
@@ -89,15 +95,10 @@ def _mark_enumerations(lines: list[Line]) -> None:
 
 
 def _section_cut(lines: list[Line], start: int, end: int) -> int:
-    """The body ends where a comment section or the page footer starts, once some article text has come.
-
-    A comment count next to the headline ("53 Comments") links to the comments; it does not start them.
-    """
+    """The body ends where the page footer starts, once some article text has come."""
     prose_words = 0
     for i in range(start, end):
-        text = lines[i].text
-        if prose_words >= MIN_WORDS_BEFORE_COMMENTS and (rules.COMMENT_SECTION_START.match(text)
-                                                          or rules.FOOTER_START.search(text)):
+        if prose_words >= MIN_WORDS_BEFORE_FOOTER and rules.FOOTER_START.search(lines[i].text):
             return i
         if lines[i].kind in PROSE:
             prose_words += lines[i].words
@@ -106,33 +107,29 @@ def _section_cut(lines: list[Line], start: int, end: int) -> int:
 
 def _next_article_cut(lines: list[Line], start: int, end: int) -> int:
     """An article has one dated header. Well into the text, a headline-shaped short line followed by a
-    dated byline or date line starts another story (a feed of teasers, the next post of a blog); a
-    run of signed and dated lines ('Posted by: Sean | Jan 10, 2008') signs reader comments."""
+    dated byline or date line starts another story (a feed of teasers, the next post of a blog)."""
     dated = [i for i in range(start + 1, end) if lines[i].meta.get("dated") and lines[i].kind == "metadata"
              and not lines[i].text.startswith(rules.ATTRIBUTION_DASHES)]
-    signatures_left = sum(bool(lines[i].meta["signed"]) for i in dated)
     prose_words, next_dated = 0, iter(dated + [end])
     upcoming = next(next_dated)
     for i in range(start + 1, end):
         if i == upcoming:
             upcoming = next(next_dated)
-            if prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE:
-                if lines[i - 1].kind == "short":
-                    return i - 1
-                if lines[i].meta["signed"] and signatures_left >= MIN_SIGNATURES:
-                    return i
-            signatures_left -= bool(lines[i].meta["signed"])
+            if prose_words >= MIN_WORDS_BEFORE_NEXT_ARTICLE and lines[i - 1].kind == "short":
+                return i - 1
         if lines[i].kind in PROSE:
             prose_words += lines[i].words
     return end
 
 
-def find_body_span(lines: list[Line]) -> tuple[int, int]:
+def find_body_span(lines: list[Line]) -> tuple[int, int, int | None]:
+    """[start, end) of the article, and where reader comments start (None: no comments)."""
     start, end = blocks.max_sum_span([line.score for line in lines])
     if start >= end:
-        return _listing_span(lines)
-    end = _section_cut(lines, start, end)
-    return start, _next_article_cut(lines, start, end)
+        return (*_listing_span(lines), None)
+    comments = comments_start(lines, start)
+    end = _section_cut(lines, start, end if comments is None else min(end, comments))
+    return start, _next_article_cut(lines, start, end), comments
 
 
 def _listing_span(lines: list[Line]) -> tuple[int, int]:
@@ -200,14 +197,24 @@ def _weak_paragraphs(lines: list[Line], start: int, end: int) -> set[int]:
     return kept
 
 
-def _removal_reason(line: Line, i: int, start: int, end: int) -> str:
+def _removal_reason(line: Line, i: int, start: int, end: int, comments: range) -> str:
     if line.reason:
         return line.reason
+    if i in comments:
+        return "reader comments"
     if i < start:
         return "before the article (menus, headers)"
     if i >= end:
         return "after the article (related links, comments, footer)"
     return "short line inside the article (label, caption or link)"
+
+
+def _comment_lines(lines: list[Line], comments: int | None) -> range:
+    """The reader comments run from their start to the page footer."""
+    if comments is None:
+        return range(0)
+    footer = next((i for i in range(comments, len(lines)) if rules.FOOTER_START.search(lines[i].text)), len(lines))
+    return range(comments, footer)
 
 
 def _apply_metadata(lines: list[Line], start: int, end: int, found: Found) -> None:
@@ -243,13 +250,16 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
     header = _header_line(lines, start)
     best, best_score = None, 0.0
     for distance, i in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK), -1)):
-        if lines[i].kind == "metadata" or (lines[i].kind == "furniture" and i != header):
+        if lines[i].kind in ("metadata", "caption") or (lines[i].kind == "furniture" and i != header):
             continue
         for cell in rules.CELL_SEPARATORS.split(lines[i].text):
             candidate = meta.clean_title(cell.strip())
             score = meta.title_score(candidate, len(candidate.split()))
+            overlap = meta.lead_overlap(candidate, lead, stops)
+            if lines[i].kind == "glued" and overlap < GLUED_TITLE_OVERLAP:
+                continue
             if score:
-                score += TITLE_LEAD_WEIGHT * meta.lead_overlap(candidate, lead, stops) - distance * TITLE_DISTANCE_COST
+                score += TITLE_LEAD_WEIGHT * overlap - distance * TITLE_DISTANCE_COST
             if score > best_score:
                 best, best_score = candidate, score
     return best
@@ -258,19 +268,22 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
 def clean_text(text: str, language: str | None, shared: frozenset[str] = frozenset()) -> Found:
     found = Found(language=language)
     unspaced = blocks.is_unspaced(text)
-    lines = [Line(i, t) for i, t in enumerate(blocks.split_lines(text))]
+    pieces = glue.split_glued(blocks.split_lines(text), shared)
+    lines = [Line(i, piece.text) for i, piece in enumerate(pieces)]
     for line in lines:
         blocks.measure(line, language)
         blocks.classify(line, unspaced)
     _mark_special(lines, shared)
+    _mark_glued(lines, pieces)
     _mark_enumerations(lines)
-    start, end = find_body_span(lines)
+    start, end, comments = find_body_span(lines)
     found.title = _find_title(lines, start, end, language)
     _apply_metadata(lines, start, end, found)
     kept = set(_body(lines, start, end, found))
+    comment_lines = _comment_lines(lines, comments)
     for i, line in enumerate(lines):
         if i not in kept and normalise(line.text) != normalise(found.title or ""):
-            found.removed.append(Removal(line.text, _removal_reason(line, i, start, end)))
+            found.removed.append(Removal(line.text, _removal_reason(line, i, start, end, comment_lines)))
     _take_dateline(found)
     return found
 

@@ -14,6 +14,10 @@ from .common import (article_link, article_path, generated_meta, human_date, hum
 from .escape import html_text, md_text, safe_url, title_text
 
 REMOVED_SHOWN = 400
+TITLE_NOTES = {"lead": "*Title taken from the article's first sentence; the source has no headline.*\n"
+                       "{ .dossier-title-note }",
+               None: "*The source has no headline and no text to take a title from; the page is named after "
+                     "its file.*\n{ .dossier-title-note }"}
 
 
 def _meta_line(article: Article) -> str:
@@ -153,13 +157,14 @@ def _citation_box(article: Article) -> str:
 def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> str:
     page = article_path(article.slug)
     meta = generated_meta(
-        article.title or article.source, outlet=article.outlet, agency=article.agency, author=article.author,
-        published=article.published, dateline=article.dateline, language=article.language, url=article.url,
-        captured_from=article.capture and article.capture.final_url,
+        article.title or article.source, title_from=article.title_from, outlet=article.outlet, agency=article.agency,
+        author=article.author, published=article.published, dateline=article.dateline, language=article.language,
+        url=article.url, captured_from=article.capture and article.capture.final_url,
         captured_at=article.capture and article.capture.captured_at,
         source_file=article.source, source_sha256=article.sha256, words=article.word_count,
         tags=article_tags(article, dossier.topics.get(article.slug, [])) or None)
-    parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }"]
+    parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }",
+             TITLE_NOTES.get(article.title_from, "")]
     if safe_url(article.url):
         parts.append(f"[Original article]({safe_url(article.url)})")
     parts.append(_related_line(dossier, article))

@@ -1,0 +1,113 @@
+"""Headlines, captions, time stamps and image credits glued in front of a sentence are cut off; real
+sentences are not cut."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from builder.clean import clean_source
+from builder.clean.glue import split_glued
+from builder.clean.shared import find_shared_lines
+from builder.model import Source
+
+REST = ("But working out the exact reason for the death could take several weeks, after the medical examiner "
+        "ordered more tests.\nThey want to find out what kind of chemicals might have been in his body when he died, "
+        "and the family has asked for a second examination.\nThe coroner's office said its findings would be "
+        "made public once the tests were complete, a spokesman said on Saturday.\n")
+
+
+def source(name: str, text: str) -> Source:
+    data = text.encode("utf-8")
+    return Source(name=name, data=data, sha256=hashlib.sha256(data).hexdigest(), format="text")
+
+
+def clean(text: str, shared: frozenset[str] = frozenset()):
+    return clean_source(source("page.txt", text), shared)
+
+
+def test_a_glued_caption_is_cut_off_and_the_title_comes_from_the_lead() -> None:
+    article = clean("There has been an outpouring of grief around the world There was no sign of foul play in the "
+                    "death of the singer, coroners who completed a post-mortem have said.\n" + REST)
+    assert article.paragraphs[0].startswith("There was no sign of foul play")
+    removed = {r.text: r.reason for r in article.removed}
+    assert removed["There has been an outpouring of grief around the world"].startswith(
+        "glued headline or caption (a new sentence starts at 'There'")
+    assert article.title_from == "lead" and article.title == "There was no sign of foul play in the death…"
+
+
+def test_a_glued_headline_ending_in_a_quote_is_the_title() -> None:
+    article = clean("Jackson death was ` not suspicious ' Medical experts say they are not treating the death of "
+                    "the pop star as suspicious.\n" + REST)
+    assert article.title == "Jackson death was ` not suspicious '" and article.title_from == "headline"
+    assert article.paragraphs[0].startswith("Medical experts say")
+
+
+def test_a_caption_another_source_also_opens_with_is_cut_off() -> None:
+    caption = "Jackson family left ` speechless and devastated ' by star's death"
+    texts = {"a.txt": f"{caption} Los Angeles police investigating the death say they have interviewed his doctor "
+                      "for three hours.\n" + REST,
+             "b.txt": f"{caption} Relatives of the singer will seek a second autopsy because they still have "
+                      "unanswered questions, friends say.\n" + REST}
+    sources = [source(n, t) for n, t in texts.items()]
+    shared = find_shared_lines(sources)
+    articles = [clean_source(s, shared.get(s.name, frozenset())) for s in sources]
+    assert [a.paragraphs[0].split()[0] for a in articles] == ["Los", "Relatives"]
+    assert all(any(r.text == caption and "another source" in r.reason for r in a.removed) for a in articles)
+
+
+def test_wire_copies_sharing_their_lead_are_not_cut() -> None:
+    lead = ("The Syrian army and its allies took complete control over Albu Kamal, the last town held in Syria, "
+            "a military news service said on Sunday.\n")
+    sources = [source(n, lead + REST) for n in ("a.txt", "b.txt")]
+    shared = find_shared_lines(sources)
+    for s in sources:
+        assert clean_source(s, shared.get(s.name, frozenset())).paragraphs[0] == lead.strip()
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Obama said on Tuesday that the United States would not send ground troops to Libya.",
+    "The senator from Ohio told The Washington Post that he would vote against the bill next week.",
+    "28 June 2009 Police interview the doctor for three hours about the singer's last days.",
+    "\"We know he was taking some prescription medication,\" Mr Harvey said, without specifying which.",
+    "In June 2009 Michael Jackson died at his rented home in Los Angeles after a cardiac arrest.",
+    "Coast Guard Rear Adm. Richard Larrabee said the search would resume at first light on Tuesday.",
+    "By the time the infamous \"Drill Baby Drill\" Republican national convention rolled around, the base was angry.",
+    "It's good to see progress towards a vaccine against the new influenza A (H1N1) virus strain, experts said.",
+])
+def test_real_sentences_are_not_cut(sentence: str) -> None:
+    assert [p.text for p in split_glued([sentence], frozenset())] == [sentence]
+    assert clean(sentence + "\n" + REST).paragraphs[0] == sentence
+
+
+def test_prose_further_down_is_not_cut_on_common_words() -> None:
+    line = "It'll be the former House speaker's third walk down the aisle and his bride's first, a friend said."
+    pieces = split_glued(["Gingrich to marry", line], frozenset())
+    assert [p.text for p in pieces] == ["Gingrich to marry", line]
+
+
+def test_a_time_stamp_and_an_image_credit_are_cut_off() -> None:
+    article = clean("Mexico City lowers swine flu alert Tuesday 6 July 2010 18.50 BST Days of mask-wearing in the "
+                    "city could be over.\nPhotograph: Reuters/Eliana Aponte Mexico City lowered its swine flu alert "
+                    "level from yellow to green late last night, the mayor said.\n" + REST)
+    assert article.published == "2010-07-06"
+    assert article.paragraphs[0].startswith("Mexico City lowered its swine flu alert level")
+    removed = {r.text: r.reason for r in article.removed}
+    assert removed["Photograph: Reuters/Eliana Aponte"] == "image credit ('Photograph')"
+    assert removed["Days of mask-wearing in the city could be over."] == "photo caption"
+    assert article.title == "Mexico City lowers swine flu alert" and article.title_from == "headline"
+
+
+def test_a_first_line_headline_ending_in_a_quote_needs_no_other_evidence() -> None:
+    article = clean("Dispersant ` may make oil spill more toxic ' Scientists fear the dispersant used in the oil spill "
+                    "clean-up can make the crude more toxic to marine life.\n" + REST)
+    assert article.title == "Dispersant ` may make oil spill more toxic '"
+    assert article.paragraphs[0].startswith("Scientists fear the dispersant")
+
+
+def test_the_place_of_a_dateline_is_not_part_of_the_title() -> None:
+    article = clean("EU to look at using frozen Libyan funds for rebels LUXEMBOURG | Mon Jun 20, 2011 2:05 pm EDT "
+                    "LUXEMBOURG (Reuters) - EU foreign ministers agreed on Monday to look into using frozen Libyan "
+                    "funds to assist the rebels.\n" + REST)
+    assert article.title == "EU to look at using frozen Libyan funds for rebels" and article.published == "2011-06-20"
+    assert article.dateline == "LUXEMBOURG" and article.paragraphs[0].startswith("EU foreign ministers agreed")
