@@ -95,7 +95,8 @@ def test_the_cleaner_never_raises_and_its_page_holds_no_live_markup(title: str, 
     page = render_article_page(Dossier(title="Fuzz", articles=[article]), article)
     post = frontmatter.loads(page)
     assert set(post.metadata) <= {"title", "outlet", "agency", "author", "published", "dateline", "language", "url",
-                                  "source_file", "source_sha256", "words", "tags", "generated", "generator"}
+                                  "source_file", "source_sha256", "words", "tags", "generated", "generator",
+                                  "title_from", "captured_from", "captured_at"}
     rendered = convert(post.content)
     assert not LIVE.search(rendered), LIVE.search(rendered)
     text = html.unescape(TAG.sub("", rendered))
