@@ -40,3 +40,38 @@ def test_shared_menu_and_ticker_lines_are_still_furniture():
         removed = {r.text: r.reason for r in article.removed}
         assert removed[MENU] == removed[TICKER] == "line repeated across sources of the dossier"
         assert "Deir Ezzor" in article.paragraphs[0] and MENU not in article.body_text
+
+
+STRAY = "2 men charged in death of Chicago teen who performed in inauguration event."
+OWN = ["The army retook the old citadel on Tuesday after a siege, a military source said.",
+       "Engineers were clearing mines from the roads around the citadel, the source added.",
+       "The first aid convoy was expected to reach the city within days, residents said.",
+       "Soldiers searched the old market for snipers while residents watched from balconies."]
+
+
+def page_with_stray_link(name: str, k: int) -> Source:
+    """Pages about one story, each in its own words, each carrying the same link to another story."""
+    lines = [f"Citadel retaken: report {k}", "", OWN[k % 4] + f" Report {k} was filed from the front line.", "",
+             STRAY, "", OWN[(k + 1) % 4] + f" It was the {k}th day of fighting near the eastern gate."]
+    data = "\n".join(lines).encode("utf-8")
+    return Source(name=name, data=data, sha256=hashlib.sha256(data).hexdigest(), format="text")
+
+
+def test_another_storys_headline_repeated_across_pages_is_furniture():
+    articles = clean_all([page_with_stray_link(f"{k}.txt", k) for k in range(3)])
+    for article in articles:
+        assert STRAY not in article.body_text
+        assert {r.text: r.reason for r in article.removed}[STRAY] == "another story's headline repeated across sources"
+
+
+def test_a_sentence_of_the_story_repeated_by_its_updates_stays():
+    """Its words are the page's words."""
+    repeated = "The army retook the old citadel on Tuesday after a siege, a military source said."
+    sources = []
+    for k in range(3):
+        lines = [f"Citadel retaken: update {k}", "", f"Update {k}: army soldiers entered the citadel after dawn on day {k}.",
+                 "", repeated, "", f"The military source said residents had counted {k + 3} days of siege."]
+        data = "\n".join(lines).encode("utf-8")
+        sources.append(Source(name=f"{k}.txt", data=data, sha256=hashlib.sha256(data).hexdigest(), format="text"))
+    for article in clean_all(sources):
+        assert repeated in article.body_text

@@ -83,6 +83,20 @@ def test_trim_removes_the_dateline_and_never_the_attribution():
     assert trim(quoted) == quoted
 
 
+def test_photo_captions_are_not_reporting():
+    assert not usable("Journalists arrive in Tunisia after being freed: Stephen Farrell, from left, Tyler Hicks and "
+                      "Lynsey Addario pose on Monday.")
+    assert not usable("A still from an undated video released on YouTube shows protesters pulling down a monument.")
+    assert usable("The party moved from left to right over the decade, its former leader said on Monday.")
+
+
+def test_a_state_abbreviation_does_not_end_a_sentence():
+    assert split_sentences("N.Y. Times journalists were freed on Monday. They flew to Tunis.") == [
+        "N.Y. Times journalists were freed on Monday.", "They flew to Tunis."]
+    assert split_sentences("She flew back to Washington, D.C. last week. Talks resume today.") == [
+        "She flew back to Washington, D.C. last week.", "Talks resume today."]
+
+
 def test_usable_rejects_fragments_and_questions():
     assert not usable("Is there something wrong with the town and its people today?")
     assert not usable("He said the fighting would continue for many more days.")

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from builder.analyze.datexpr import find_mentions, span_label
-from builder.analyze.timeline import build_timeline_and_conflicts
+from builder.analyze.datexpr import TimeMention, find_mentions, span_label
+from builder.analyze.timeline import build_timeline_and_conflicts, event_text
 from builder.model import Syndication
 from support import make_article
 
@@ -152,3 +152,17 @@ def test_an_event_keeps_its_subject():
     events = build_timeline_and_conflicts([make_article("a", sentence, published="2000-08-28")], [])[0]
     july = next(e for e in events if e.date == "1998-07")
     assert not july.text.startswith("Were"), july.text
+
+
+def test_a_sentence_naming_both_dates_of_a_period_is_no_conflict():
+    text = ("The warrants cover crimes committed from February 15 through February 28, the court said in a news "
+            "release on the case.")
+    a = make_article("a", text, published="2011-06-28")
+    b = make_article("b", text.replace("said", "says"), published="2011-08-21")
+    assert build_timeline_and_conflicts([a, b], [])[1] == []
+
+
+def test_a_clause_that_ends_in_a_lead_in_to_a_quote_is_not_an_event():
+    sentence = ('At a Pentagon briefing Monday, the admiral described the role of the navy by saying, "Maybe we '
+                'are not flying most of the sorties any more, but we are providing refuelling."')
+    assert not event_text(sentence, TimeMention(26, 32, "Monday", dt.date(2011, 3, 28), dt.date(2011, 3, 28)), True, False).endswith("saying.")

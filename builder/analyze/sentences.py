@@ -12,7 +12,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "ca
                  "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
                  "a.m", "p.m", "approx", "est", "dept", "univ", "ft", "mt", "fig", "adm", "cmdr", "brig", "cpl",
                  "pvt", "supt", "det", "insp", "rev", "hon", "fr", "sgt", "gens", "reps", "sens", "govs", "mass",
-                 "calif", "fla", "ga", "pa", "va", "wash", "ore", "ariz", "tex", "nev", "colo", "conn"}
+                 "n.y", "d.c", "l.a", "n.j", "calif", "fla", "ga", "pa", "va", "wash", "ore", "ariz", "tex", "nev", "colo", "conn"}
 BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 TOKEN = re.compile(r"\w+", re.U)
 TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',

@@ -63,7 +63,8 @@ LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|followi
 OPENING = re.compile(r"^(?:(?:and|but|yet|so)\s+|(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)(?:\s+that)?\s+)",
                      re.I)
 SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|did|does|do)\b", re.I)
-UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless)\b[^,;]*$", re.I)
+UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless)\b[^,;]*$"
+                        r"|\b(?:saying|said|says|adding|told|telling|that|by|of|to|the|a|an|and|or)$", re.I)
 CHUNK = 1024
 DIGIT = re.compile(r"\d")
 
@@ -338,15 +339,17 @@ def same_event(a: Claim, b: Claim) -> bool:
 def date_conflicts(claims: list[Claim], pairs: sparse.coo_matrix, start: str | None) -> list[Difference]:
     """The same event dated on different days by different articles, each side citing its article: both
     dates days of the story's period, each article stating the other's event, and the articles saying
-    different dates (the same 'yesterday' in articles of different days is one text published twice)."""
+    different dates (the same 'yesterday' in articles of different days is one text published twice; a
+    sentence that names both dates, 'from February 15 through February 28', dates its event with neither)."""
     sides: dict[frozenset[int], None] = {}
     for i, j, score in zip(pairs.row, pairs.col, pairs.data):
         a, b = claims[i], claims[j]
         days = a.mention.precise and b.mention.precise and bool(a.mention.raw and b.mention.raw)
         worded_alike = a.mention.raw.lower() == b.mention.raw.lower() and a.mention.resolved_from is not None
+        both_dates_in_each = b.mention.raw.lower() in a.sentence.lower() and a.mention.raw.lower() in b.sentence.lower()
         in_period = not start or min(a.mention.date, b.mention.date) >= start
         if score >= CONFLICT and a.article != b.article and days and in_period and not worded_alike \
-                and not overlap(a.mention, b.mention) and same_event(a, b):
+                and not both_dates_in_each and not overlap(a.mention, b.mention) and same_event(a, b):
             sides[frozenset((int(i), int(j)))] = None
     differences = []
     for pair in sides:

@@ -6,6 +6,7 @@ often opens a line of another source too, followed by something else (glue.py cu
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 
 from ..model import Source
@@ -14,6 +15,24 @@ from .glue import PREFIX_LINES, SHARED_MIN_WORDS, prefix_keys
 from .text import normalise
 
 MAX_WORDS = 20
+WIDELY = 3
+WIDE = "\x1e"
+LONG = "\x1d"
+
+
+def long_key(key: str) -> str:
+    """A long line (a paragraph) as a short digest: only whether another source has it matters."""
+    return LONG + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def shared_here(key: str, shared: frozenset[str]) -> bool:
+    """Whether a normalised line of any length also occurs in another source."""
+    return bool(key) and (key in shared if len(key.split()) < MAX_WORDS else long_key(key) in shared)
+
+
+def stray(key: str, shared: frozenset[str]) -> bool:
+    """A short line that at least WIDELY sources have (another story's headline in a list of links)."""
+    return WIDE + key in shared
 
 
 def line_keys(source: Source) -> set[str]:
@@ -25,8 +44,8 @@ def line_keys(source: Source) -> set[str]:
     lines = [line for line in text.split("\n") if line.strip()]
     for line in lines:
         key = normalise(line)
-        if key and len(key.split()) < MAX_WORDS:
-            keys.add(key)
+        if key:
+            keys.add(key if len(key.split()) < MAX_WORDS else long_key(key))
     for line in lines[:PREFIX_LINES]:
         for run, continued in prefix_keys(line):
             keys.update((run, continued))
@@ -37,13 +56,14 @@ def line_keys(source: Source) -> set[str]:
 
 
 def find_shared_lines(sources: list[Source], keys: list[set[str]] | None = None) -> dict[str, frozenset[str]]:
-    """For each source, its short lines that also occur in at least one other source (`keys`: each
-    source's `line_keys`, when they are known already)."""
+    """For each source, its lines that also occur in at least one other source, and (marked WIDE) its
+    short lines that at least WIDELY sources have (`keys`: each source's `line_keys`, when known already)."""
     keys = [line_keys(s) for s in sources] if keys is None else keys
     counts = Counter(k for own in keys for k in own)
     shared = {}
     for source, own in zip(sources, keys):
-        found = frozenset(k for k in own if counts[k] >= 2)
+        found = frozenset(k for k in own if counts[k] >= 2) | {WIDE + k for k in own if counts[k] >= WIDELY
+                                                                and k[:1] not in (LONG, WIDE) and "\x1f" not in k}
         if found:
             shared[source.name] = found
     return shared

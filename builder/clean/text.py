@@ -8,6 +8,7 @@ from ..model import Block, Removal
 from . import blocks, glue, meta, rules
 from .blocks import Line, normalise
 from .comments import comments_start
+from .shared import shared_here, stray
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
@@ -23,6 +24,8 @@ TITLE_DISTANCE_COST = 0.05
 LEAD_CHARS = 1500
 GLUED_SCORE = -1.0
 GLUED_TITLE_OVERLAP = 0.5
+STRAY_WORD = 4
+STRAY_SHARE = 0.3
 
 
 @dataclass
@@ -59,6 +62,25 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
         elif key and key in seen and line.words >= 4:
             line.kind, line.reason, line.score = "repeat", "repeated paragraph", 0.0
         seen.add(key)
+
+
+def _mark_stray_repeats(lines: list[Line], shared: frozenset[str]) -> None:
+    """A sentence that many sources carry while the lines around it are their own, and whose words the
+    rest of the page does not use, is a link to another story ('2 men charged in death of Chicago teen
+    ...' on pages about Libya), not their shared story: a syndicated copy shares its neighbours too, and
+    an update that repeats a sentence of its story shares its words."""
+    keys = [normalise(line.text) for line in lines]
+    for i, line in enumerate(lines):
+        if line.kind in PROSE and stray(keys[i], shared) \
+                and not any(shared_here(keys[k], shared) for k in (i - 1, i + 1) if 0 <= k < len(lines)) \
+                and not _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
+            line.kind, line.reason, line.score = "furniture", "another story's headline repeated across sources", -5.0
+
+
+def _about_the_page(key: str, others: list[str]) -> bool:
+    words = {w for w in key.split() if len(w) >= STRAY_WORD}
+    page = {w for other in others for w in other.split()}
+    return len(words & page) >= STRAY_SHARE * len(words)
 
 
 def _mark_glued(lines: list[Line], pieces: list[glue.Piece]) -> None:
@@ -274,6 +296,7 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
         blocks.measure(line, language)
         blocks.classify(line, unspaced)
     _mark_special(lines, shared)
+    _mark_stray_repeats(lines, shared)
     _mark_glued(lines, pieces)
     _mark_enumerations(lines)
     start, end, comments = find_body_span(lines)
