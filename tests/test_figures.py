@@ -33,6 +33,19 @@ def test_attributions(seed_dossier):
     assert "coalition" in figure_for(seed_dossier, "1,500").attributed_to
 
 
+def test_a_time_word_after_a_source_is_not_part_of_it():
+    found = sentence_figures("a", "About 750,000 people have fled the country, the Security Council said Monday.")
+    assert [f.attributed_to for f in found] == ["the Security Council"]
+    found = sentence_figures("a", "About 750,000 people have fled the country, the UN told the Security Council Monday.")
+    assert [f.attributed_to for f in found] == ["the UN"]
+
+
+def test_the_source_is_the_name_before_its_title_not_the_audience_told():
+    found = sentence_figures("a", "Almost 750,000 people have fled the country, Valerie Amos, the U.N. humanitarian "
+                                  "chief, told the Security Council Monday.")
+    assert [f.attributed_to for f in found] == ["Valerie Amos"]
+
+
 def test_militant_counts_differ_between_sources(seed_dossier):
     assert figure_for(seed_dossier, "1,500").differs_from == ["2,500-3,500"]
     assert figure_for(seed_dossier, "2,500-3,500").differs_from == ["1,500"]

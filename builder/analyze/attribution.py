@@ -46,6 +46,8 @@ def load_rules() -> dict:
     rules["not_source_set"] = frozenset(rules["not_sources"])
     rules["determiner_set"] = frozenset(rules["determiners"])
     rules["verb_set"] = frozenset(rules["verbs"])
+    rules["time_word_set"] = frozenset(rules["time_words"])
+    rules["audience_verbs"] = frozenset(["told", "tells"])
     rules["trailing_set"] = frozenset(["of", "the", "a", "an", "to", "in", "on", "for", "by", "with", "and", "or"])
     return rules
 
@@ -56,7 +58,21 @@ def _source_before(sentence: str, at: int) -> tuple[str, int]:
     left = sentence[:at]
     cut = max((m.end() for m in BOUNDARY.finditer(left)), default=0)
     words = left[cut:].split()[-rules["max_source_words"]:]
+    if not words and left.rstrip().endswith(","):
+        return _appositive_source(left.rstrip()[:-1])
     return " ".join(words), at - len(" ".join(words)) - (1 if words else 0)
+
+
+def _appositive_source(left: str) -> tuple[str, int]:
+    """'Valerie Amos, the U.N. undersecretary-general for humanitarian affairs, told ...': the source is the
+    name before the title set off by commas, or the title when no name comes before it."""
+    parts = re.split(r",\s+", left)
+    if len(parts) < 2:
+        return "", 0
+    title = parts[-1]
+    name = " ".join(parts[-2].split()[-load_rules()["max_source_words"]:])
+    who = name if _named(name) and name[:1].isupper() else title
+    return who, len(left) - len(title) - (len(name) + 2 if who == name else 0)
 
 
 def _source_after(sentence: str, at: int) -> str:
@@ -77,6 +93,8 @@ def _named(who: str) -> str | None:
     words = words[max(cut, glued):]
     while words and words[0].lower() in rules["leading_set"]:
         words = words[1:]
+    while words and words[-1].lower().strip(".,") in rules["time_word_set"]:
+        words = words[:-1]
     who = " ".join(words)
     if not who or re.search(r"\d", who) or len(words) > rules["max_source_words"]:
         return None
@@ -121,7 +139,7 @@ def _found(sentence: str) -> list[tuple[str | None, int, int, bool]]:
         if before and not re.search(r"\b(?:to|not|would|will|could|can|may|might|should)$", before, re.I):
             found.append((_named(before), max(0, start), match.end(), not _closes(sentence, start, match.end())))
         else:
-            who = _source_after(sentence, match.end())
+            who = None if match[0].lower() in rules["audience_verbs"] else _source_after(sentence, match.end())
             if who and sentence[:match.start()].rstrip().endswith((",", "\"", "”", "'", "’")):
                 found.append((_named(who), match.start(), match.end() + 1 + len(who), False))
     return sorted(found, key=lambda f: f[1])
