@@ -1,6 +1,6 @@
 """Does what the dossier publishes hold up? Trust figures on bench-layout cases, per case and pooled.
 
-    python benchmarks/trust_bench.py CASES_DIR [--filter REGEX] [--jobs 2] [--show N]
+    python benchmarks/trust_bench.py CASES_DIR [--filter REGEX] [--jobs 2] [--show N] [--cache DIR]
 
 Each case folder (`articles/`, `articles.json`) is built as a dossier (`builder.pipeline.assemble`,
 the analysis the site is rendered from) and checked with rules written here, apart from the
@@ -133,11 +133,11 @@ class CaseResult:
     furniture_sentences: list[str] = field(default_factory=list)
 
 
-def check_case(case_dir: str) -> CaseResult:
+def check_case(case_dir: str, cache_root: Path | None = None) -> CaseResult:
     from builder.pipeline import assemble
 
     started = time.perf_counter()
-    dossier = assemble(Path(case_dir), None).dossier
+    dossier = assemble(Path(case_dir), cache_root / Path(case_dir).name if cache_root else None).dossier
     result = CaseResult(case=Path(case_dir).name, articles=len(dossier.included))
     bodies = {a.slug: a.body_text for a in dossier.articles}
     for sentence in dossier.summary:
@@ -207,11 +207,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show", type=int, default=3, help="failures to print per case and kind")
     parser.add_argument("--json-out", type=Path, help="write per-case figures here")
+    parser.add_argument("--cache", type=Path, help="per-case build caches (a second run skips cleaning and the "
+                                                   "entity model where the code did not change)")
     args = parser.parse_args()
     cases = sorted(str(p) for p in args.cases.iterdir()
                    if (p / "articles.json").is_file() and re.search(args.filter, p.name))
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        results = list(pool.map(check_case, cases))
+        results = list(pool.map(check_case, cases, [args.cache] * len(cases)))
     print(COLUMNS)
     for result in results:
         print(row(result.case, [result]))
