@@ -90,6 +90,26 @@ def test_photo_captions_are_not_reporting():
     assert usable("The party moved from left to right over the decade, its former leader said on Monday.")
 
 
+def test_a_sentence_that_only_names_who_spoke_is_not_reporting():
+    from builder.analyze.quality import reporting
+    assert not reporting("Moussa Ibrahim, a Libyan government spokesman, told reporters in Tripoli on Sunday.")
+    assert reporting("The army said 20 people died in the shelling of the port on Sunday.")
+    assert reporting("Ibrahim told reporters the city had fallen to the rebels by noon on Sunday.")
+
+
+def test_story_highlights_glued_before_a_wire_dateline_are_not_reporting():
+    from builder.analyze.quality import reporting
+    assert not reporting("The president gives interviews to all three networks (CNN) -- On Monday he spoke again.")
+    assert reporting(trim("TRIPOLI, Libya (CNN) -- On Monday the leader spoke to crowds in the square.", lead=True))
+
+
+def test_a_live_blog_time_stamp_is_trimmed_like_a_dateline():
+    assert trim("(Updated: 11:33 p.m. Sunday Libya; 4:33 p.m. Sunday ET): The ambassador has resigned.") == \
+        "The ambassador has resigned."
+    assert trim("(Posted at 11:06 a.m. ET) At least 15 people have been killed, a witness said.") == \
+        "At least 15 people have been killed, a witness said."
+
+
 def test_a_state_abbreviation_does_not_end_a_sentence():
     assert split_sentences("N.Y. Times journalists were freed on Monday. They flew to Tunis.") == [
         "N.Y. Times journalists were freed on Monday.", "They flew to Tunis."]

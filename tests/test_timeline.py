@@ -166,3 +166,11 @@ def test_a_clause_that_ends_in_a_lead_in_to_a_quote_is_not_an_event():
     sentence = ('At a Pentagon briefing Monday, the admiral described the role of the navy by saying, "Maybe we '
                 'are not flying most of the sorties any more, but we are providing refuelling."')
     assert not event_text(sentence, TimeMention(26, 32, "Monday", dt.date(2011, 3, 28), dt.date(2011, 3, 28)), True, False).endswith("saying.")
+
+
+def test_a_lead_under_a_wire_dateline_is_an_event():
+    a = make_article("a", "TRIPOLI, Libya (CNN) -- Rebels seized the coastal town of Brega on Monday after a day of "
+                          "heavy fighting, a rebel spokesman said.", published="2011-03-02")
+    events = build_timeline_and_conflicts([a], [])[0]
+    assert [e.date for e in events] == ["2011-02-28"]
+    assert events[0].text.startswith("Rebels seized")

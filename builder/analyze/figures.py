@@ -24,6 +24,7 @@ import yaml
 from ..model import Article, Citation
 from .attribution import source_at
 from .quality import reporting
+from .trim import trim_dateline
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 MIN_COUNT = 2
@@ -227,7 +228,7 @@ def sentence_figures(article: str, sentence: str, published: str | None = None) 
     """Every figure one sentence states; nothing from a line that is not a sentence (a headline, a caption)."""
     rules = load_rules()
     text = sentence.strip()
-    if not reporting(text) or is_background(text, published):
+    if not reporting(trim_dateline(text)) or is_background(text, published):
         return []
     found = []
     for match in rules["figure"].finditer(text):

@@ -13,10 +13,12 @@ from importlib import resources
 import yaml
 
 from ..model import Article
+from .attribution import attributions
 from .sentences import tokens
 
 MIN_WORDS, MAX_WORDS = 8, 55
 REPORTING_MIN_WORDS = 6
+BARE_REST_WORDS = 6
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 
 
@@ -33,7 +35,9 @@ def load_rules() -> dict:
     rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
                                r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+[A-Z][a-z]"
                                rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?:The|A|An)\s+[A-Z]"
-                               r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s")
+                               r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s"
+                               r"|[a-z.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s")
+    rules["audience_word_set"] = frozenset(rules["audience_words"])
     rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
     rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
     rules["person_noun"] = re.compile(r"\b(?:" + "|".join(rules["person_nouns"]) + r")s?\b", re.I)
@@ -81,13 +85,25 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
         return False
     capitals = sum(w[:1].isupper() for w in words)
     return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
-            and not glued_headline(text, headlines))
+            and not glued_headline(text, headlines) and not bare_attribution(text))
 
 
 def headlines_of(articles: list[Article]) -> frozenset[str]:
     """The articles' headlines as token strings (titles made from a lead are not headlines)."""
     return frozenset(" ".join(tokens(a.title)) for a in articles
                      if a.title and getattr(a, "title_from", "headline") == "headline" and len(tokens(a.title)) >= 4)
+
+
+def bare_attribution(text: str) -> bool:
+    """'Moussa Ibrahim, a government spokesman, told reporters in Tripoli Sunday.': who spoke, and nothing of
+    what they said (that is in the sentence before)."""
+    for found in attributions(text):
+        rest = text[found.end:]
+        words = re.findall(r"[\w'’.-]+", rest)
+        if found.start <= 1 and not re.search(r"[\"“”]", rest) and len(words) <= BARE_REST_WORDS \
+                and all(w[:1].isupper() or w.lower() in load_rules()["audience_word_set"] for w in words):
+            return True
+    return False
 
 
 def stands_alone(text: str) -> bool:
@@ -104,4 +120,5 @@ def reporting(text: str, headlines: frozenset[str] = frozenset()) -> bool:
     opening = text.lstrip("\"“‘'(")
     return (len(text.split()) >= REPORTING_MIN_WORDS and end.endswith((".", "!"))
             and (opening[:1].isupper() or opening[:1].isdigit()) and not load_rules()["first_person"].match(text)
-            and not load_rules()["boilerplate"].search(text) and not glued_headline(text, headlines))
+            and not load_rules()["boilerplate"].search(text) and not glued_headline(text, headlines)
+            and not bare_attribution(text))

@@ -139,7 +139,7 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
     for article in articles:
         record = record_of(article)
         for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
-            if not reporting(sentence.text, headlines):
+            if not reporting(trim(sentence.text, p == 0), headlines):
                 continue
             mentions = [m for m in dated
                         if not article.published or m.lo.isoformat() <= article.published]
