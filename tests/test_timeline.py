@@ -174,3 +174,11 @@ def test_a_lead_under_a_wire_dateline_is_an_event():
     events = build_timeline_and_conflicts([a], [])[0]
     assert [e.date for e in events] == ["2011-02-28"]
     assert events[0].text.startswith("Rebels seized")
+
+
+def test_a_caption_glued_before_a_lead_is_split_off_and_the_lead_kept():
+    a = make_article("a", "Mr Hayward attended a meeting of the board on Monday Many shareholders said on Monday that "
+                          "the new chief executive had the advantage of being American.", published="2010-07-27")
+    events = build_timeline_and_conflicts([a], [])[0]
+    assert [e.text for e in events] == ["Many shareholders said on Monday that the new chief executive had the "
+                                        "advantage of being American."]

@@ -32,11 +32,11 @@ def load_rules() -> dict:
     rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
                                           rf"(?:that\s+)?(?:{clauses})\b", re.I)
     prepositions = "|".join(rules["prepositions"])
-    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
-                               r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+[A-Z][a-z]"
-                               rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?:The|A|An)\s+[A-Z]"
-                               r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s"
-                               r"|[a-z.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s")
+    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?P<c1>)(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
+                               r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+(?P<c2>)[A-Z][a-z]"
+                               rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
+                               r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
+                               r"|[a-z.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
     rules["audience_word_set"] = frozenset(rules["audience_words"])
     rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
     rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
@@ -58,6 +58,14 @@ def dangling_referent(text: str) -> bool:
     before = text[:pronoun.start()]
     named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", before) or re.match(r"[A-Z][a-z]+\s+[A-Z]", before)
     return not (named or rules["person_noun"].search(before))
+
+
+def glue_point(text: str) -> int | None:
+    """Where the sentence starts after a headline, caption or highlights run into it, if one is."""
+    match = load_rules()["glue"].search(text)
+    if not match:
+        return None
+    return next(match.start(g) for g in ("c1", "c2", "c3", "c4", "c5") if match.start(g) >= 0)
 
 
 def glued_headline(text: str, headlines: frozenset[str]) -> bool:

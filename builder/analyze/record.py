@@ -27,6 +27,7 @@ import numpy as np
 from ..config import Settings
 from ..model import Article
 from . import datexpr, figures, mentions, syndication
+from .quality import glue_point
 from .sentences import Sentence, article_sentences
 
 ANALYSIS_CODE = sorted(Path(__file__).parent.glob("*.py")) + sorted(p for p in (Path(__file__).parent / "data").iterdir() if p.is_file()) \
@@ -87,10 +88,24 @@ def sentence_figures(article: Article, sentences: list[Sentence]) -> list[figure
     return [f for s in sentences for f in figures.sentence_figures(article.slug, s.text, article.published)]
 
 
+def unglued(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences with a headline or caption glued in front split off ('... in the Gulf of Mexico BP filling
+    stations across London have been shut down': the sentence is 'BP filling stations ...'); the piece cut
+    off has no full stop, so no analyser reports it."""
+    out: list[Sentence] = []
+    for sentence in sentences:
+        at = glue_point(sentence.text)
+        pieces = [sentence.text[:at].strip(), sentence.text[at:].strip()] if at else [sentence.text]
+        for piece in filter(None, pieces):
+            index = out[-1].index + 1 if out and out[-1].paragraph == sentence.paragraph else 0
+            out.append(Sentence(sentence.article, sentence.paragraph, index, piece))
+    return out
+
+
 def build_record(article: Article, spans: list[list[mentions.Span]] | None = None,
                  curated: tuple[str, ...] = ()) -> ArticleRecord:
     """The article's record; with the model's `spans` of its paragraphs, its entity mentions too."""
-    sentences = article_sentences(article)
+    sentences = unglued(article_sentences(article))
     record = ArticleRecord(
         published=article.published, sentences=sentences, dates=resolved_dates(sentences, article.published),
         figures=sentence_figures(article, sentences),
