@@ -147,3 +147,9 @@ def test_summarize_and_timeline_commands_read_a_bench_case(tmp_path):
     events = [json.loads(line) for line in timeline.stdout.splitlines()]
     assert {"2017-11-08", "2017-11-19"} <= {e["date"] for e in events}
     assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["date"]) and e["text"] for e in events)
+
+
+def test_a_chronology_entry_opening_with_its_date_is_not_glued():
+    from builder.analyze.quality import glue_point, reporting
+    assert reporting("22 July 2009 The doctor's clinic in Houston is raided by drug enforcement officers.")
+    assert glue_point("Haiti devastated by massive quake Thousands of people are feared dead.") == 34

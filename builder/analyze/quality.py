@@ -19,6 +19,8 @@ from .sentences import tokens
 MIN_WORDS, MAX_WORDS = 8, 55
 REPORTING_MIN_WORDS = 6
 BARE_REST_WORDS = 6
+ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
+                        r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 
 
@@ -61,17 +63,19 @@ def dangling_referent(text: str) -> bool:
 
 
 def glue_point(text: str) -> int | None:
-    """Where the sentence starts after a headline, caption or highlights run into it, if one is."""
-    match = load_rules()["glue"].search(text)
-    if not match:
-        return None
-    return next(match.start(g) for g in ("c1", "c2", "c3", "c4", "c5") if match.start(g) >= 0)
+    """Where the sentence starts after a headline, caption or highlights run into it, if one is (a
+    chronology entry opening with its date, '22 July 2009 The doctor's clinic is raided', is not glued)."""
+    for match in load_rules()["glue"].finditer(text):
+        at = next(match.start(g) for g in ("c1", "c2", "c3", "c4", "c5") if match.start(g) >= 0)
+        if not ENTRY_DATE.match(text[:at]):
+            return at
+    return None
 
 
 def glued_headline(text: str, headlines: frozenset[str]) -> bool:
     """A headline or caption run into the sentence: a lower-case word followed, with no punctuation, by a
     capitalised clause opener, or the sentence opening with another article's headline."""
-    if load_rules()["glue"].search(text):
+    if glue_point(text) is not None:
         return True
     opening = " ".join(tokens(text)[:12])
     return any(opening.startswith(h) and len(opening) > len(h) for h in headlines)
