@@ -133,23 +133,27 @@ def publication_day(article: Article) -> TimeMention:
 
 def collect_claims(articles: list[Article]) -> list[Claim]:
     """Every dated statement of reporting about the past (a plan for next week is not yet an event; a
-    caption, a link list or a headline glued to a sentence is not reporting)."""
+    caption, a link list or a headline glued to a sentence is not reporting). The lead is the first
+    sentence of reporting in the first paragraph (a caption split off before it is not)."""
     claims = []
     headlines = headlines_of(articles)
     for article in articles:
         record = record_of(article)
+        lead_seen = False
         for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
-            if not reporting(trim(sentence.text, p == 0), headlines):
+            lead = not lead_seen and sentence.paragraph == 0
+            if not reporting(trim(sentence.text, lead), headlines):
                 continue
+            lead_seen = True
             mentions = [m for m in dated
                         if not article.published or m.lo.isoformat() <= article.published]
             for mention in mentions:
                 entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))
-                text = event_text(sentence.text, mention, len(mentions) > 1, p == 0)
+                text = event_text(sentence.text, mention, len(mentions) > 1, lead)
                 text = entry_text(text, mention) if entry else text
                 if len(text.split()) >= 4:
                     claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
-            if p == 0 and not mentions and article.published:
+            if lead and not mentions and article.published:
                 text = stand_alone(trim(sentence.text, True))
                 if len(text.split()) >= 4:
                     claims.append(Claim(publication_day(article), article.slug, sentence.text, text, p))
@@ -287,15 +291,17 @@ def story_start(published: dict[str, str | None]) -> str | None:
 
 
 def select_events(groups: list[Grouped], published: dict[str, str | None], chronology: set[str],
-                  coverage: Coverage | None = None) -> list[Event]:
+                  coverage: Coverage | None = None, volume: Counter | None = None) -> list[Event]:
     """The chronology's days and the most salient others (and a few months or years), at most
     EVENTS_PER_DATE events each, central event first, in date order. The central events of the ranked
-    and listed days within the story's period are its key events; what happened before it is background."""
+    and listed days within the story's period are its key events; what happened before it is background.
+    `volume`: how many articles about the story came out each day, syndicated copies included (a wire story
+    run by many outlets marks a busy day, though it confirms nothing twice); by default, the counted ones."""
     n_articles = len(published)
     by_date: dict[str, list[Grouped]] = defaultdict(list)
     for group in groups:
         by_date[group.event.date].append(group)
-    volume = Counter(d for d in published.values() if d)
+    volume = volume if volume is not None else Counter(d for d in published.values() if d)
     budget = date_budget(n_articles)
     salience = {d: day_salience(gs, published, volume) for d, gs in by_date.items() if len(d) == 10}
     bar = min(MIN_SALIENCE, SALIENCE_PER_ROOT * math.sqrt(n_articles))
@@ -382,7 +388,8 @@ def build_timeline_and_conflicts(articles: list[Article], syndication: list[Synd
     groups = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
     counted_published = {slug: published[slug] for slug in counted}
     coverage = Coverage([a for a in articles if a.slug in counted])
-    return (select_events(groups, counted_published, listed_days, coverage),
+    volume = Counter(a.published for a in articles if a.published and a.slug not in off_topic)
+    return (select_events(groups, counted_published, listed_days, coverage, volume),
             date_conflicts(claims, pairs, story_start(counted_published)))
 
 
