@@ -153,3 +153,9 @@ def test_a_chronology_entry_opening_with_its_date_is_not_glued():
     from builder.analyze.quality import glue_point, reporting
     assert reporting("22 July 2009 The doctor's clinic in Houston is raided by drug enforcement officers.")
     assert glue_point("Haiti devastated by massive quake Thousands of people are feared dead.") == 34
+
+
+def test_a_title_in_capitals_is_not_a_glued_headline():
+    from builder.analyze.quality import glue_point
+    assert glue_point("Rehearsal footage from Michael Jackson's This Is It tour can not be used, the judge rules.") is None
+    assert glue_point("Mr Hayward attended a meeting of the board on Monday Many shareholders said so.") == 53

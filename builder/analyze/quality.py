@@ -34,7 +34,7 @@ def load_rules() -> dict:
     rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
                                           rf"(?:that\s+)?(?:{clauses})\b", re.I)
     prepositions = "|".join(rules["prepositions"])
-    rules["glue"] = re.compile(r"[a-z0-9'’`%]\s+(?P<c1>)(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
+    rules["glue"] = re.compile(r"(?<!\S)(?:[a-z0-9][a-z0-9'’`%]*|(?P<title>[A-Z][a-z]+))\s+(?P<c1>)(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
                                r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+(?P<c2>)[A-Z][a-z]"
                                rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
@@ -62,12 +62,21 @@ def dangling_referent(text: str) -> bool:
     return not (named or rules["person_noun"].search(before))
 
 
+def _in_title(text: str, match: re.Match) -> bool:
+    """'Michael Jackson's This Is It tour': a capitalised word before the opener that continues a run of
+    them is a title ('on Monday Many say' has one capitalised word after a lower-case one: glue)."""
+    if match.start("title") < 0:
+        return False
+    before = text[:match.start("title")].split()
+    return not before or not before[-1][:1].islower()
+
+
 def glue_point(text: str) -> int | None:
     """Where the sentence starts after a headline, caption or highlights run into it, if one is (a
     chronology entry opening with its date, '22 July 2009 The doctor's clinic is raided', is not glued)."""
     for match in load_rules()["glue"].finditer(text):
         at = next(match.start(g) for g in ("c1", "c2", "c3", "c4", "c5") if match.start(g) >= 0)
-        if not ENTRY_DATE.match(text[:at]):
+        if not ENTRY_DATE.match(text[:at]) and not _in_title(text, match):
             return at
     return None
 
