@@ -108,7 +108,7 @@ def is_byline_fragment(author: str, raw: str) -> bool:
         return True
     if any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words):
         return True
-    return bool(re.search(rf"\bby\s+{re.escape(author)}\s*,\s+[a-z]", raw, re.I))
+    return bool(re.search(rf"\b[Bb][Yy]\s+{re.escape(author)}\s*,\s+[a-z]", raw))
 
 
 @dataclass
