@@ -182,3 +182,7 @@ def test_a_caption_glued_before_a_lead_is_split_off_and_the_lead_kept():
     events = build_timeline_and_conflicts([a], [])[0]
     assert [e.text for e in events] == ["Many shareholders said on Monday that the new chief executive had the "
                                         "advantage of being American."]
+
+
+def test_a_date_that_is_part_of_a_name_is_not_a_date():
+    assert find_mentions("A member of the February 17 Uprising coalition spoke to reporters.", "2011-03-02") == []

@@ -186,6 +186,16 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, future:
         return None
 
 
+NAMED_BY_DATE = re.compile(r"\s+(?:Uprising|Revolution|Movement|Coalition|Brigades?|Martyrs|Youth|Square|Street|"
+                           r"Bridge|Stadium|Agreement|Accords?|Declaration|Commission|Memorial|Group|Party|Front|"
+                           r"Alliance|Committee|Council|Incident|Massacre|Attacks?|Bombings?|Crisis|Protests?)\b")
+
+
+def names_something(text: str, end: int) -> bool:
+    """'the February 17 Uprising', 'the 6 April Youth Movement': the date is part of a name, not a date."""
+    return bool(NAMED_BY_DATE.match(text, end))
+
+
 def find_mentions(text: str, published: str | None) -> list[TimeMention]:
     """Every date expression of one sentence that can be placed in time, left to right, none overlapping."""
     pub = dt.date.fromisoformat(published) if published else None
@@ -194,7 +204,7 @@ def find_mentions(text: str, published: str | None) -> list[TimeMention]:
     found = []
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            if any(s < match.end() and match.start() < e for s, e in taken) or names_something(text, match.end()):
                 continue
             resolved = _resolve(kind, match, pub, future)
             if resolved is None:

@@ -38,7 +38,7 @@ def load_rules() -> dict:
                                r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+(?P<c2>)[A-Z][a-z]"
                                rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
-                               r"|[a-z.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
+                               r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
     rules["audience_word_set"] = frozenset(rules["audience_words"])
     rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
     rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
