@@ -111,3 +111,12 @@ def test_the_place_of_a_dateline_is_not_part_of_the_title() -> None:
                     "funds to assist the rebels.\n" + REST)
     assert article.title == "EU to look at using frozen Libyan funds for rebels" and article.published == "2011-06-20"
     assert article.dateline == "LUXEMBOURG" and article.paragraphs[0].startswith("EU foreign ministers agreed")
+
+
+def test_headline_and_highlights_before_a_wire_dateline_are_cut_off() -> None:
+    article = clean("Clinton says Gadhafi must step down for bombing to stop Gadhafi asks Obama to end the bombing "
+                    "Tripoli, Libya (CNN) -- As rebel and government forces maneuvered on the battlefield Wednesday, "
+                    "the Libyan leader urged the president to end the bombing of his country.\n" + REST)
+    assert article.paragraphs[0].startswith("Tripoli, Libya (CNN) -- As rebel")
+    assert article.title.startswith("As rebel and government forces")  # from the lead, without its dateline
+    assert any(r.reason.endswith("(before the wire dateline)") for r in article.removed)

@@ -4,6 +4,8 @@ experts say they are not treating ...").
 
 A line is cut where one of these signals says a new piece starts:
 - a byline that runs into a clause (bylines.py decides where it ends);
+- on a page's first line, a wire dateline ('Tripoli, Libya (CNN) --') after some words: what comes before
+  it is the headline and the story's highlights;
 - a full date with a clock time ('Tuesday 6 July 2010 18.50 BST'): a page's time stamp;
 - an image credit ('Photograph: Reuters/Eliana Aponte'): the text before it is its caption;
 - a run of words with no sentence punctuation that runs into a new capitalised clause, where the new
@@ -40,6 +42,8 @@ STAMP_LINE_WORDS = 12
 STAMP_CONTEXT = 60
 LOWER_WORD = re.compile(r"(?<![\w'’./@-])[a-z][a-z'’-]*(?![\w'’/@-]|\.\w)")
 ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]$")
+WIRE_DATELINE = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"
+                           r"\s*\([A-Z][A-Za-z]+\)\s*(?:--|—)\s)")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")
 
 
@@ -244,6 +248,11 @@ def _split_line(text: str, context: Context) -> list[Piece]:
     byline = read_byline(text)
     if byline is not None and byline.kind == "glued":
         return [Piece(text[: byline.end].strip(" ,"))] + _split_line(text[byline.end:].strip(" ,"), context)
+    dateline = WIRE_DATELINE.search(text) if context.first_line else None
+    if dateline and len(text[:dateline.start()].split()) >= MIN_RUN_WORDS:
+        head, lead = text[:dateline.start()], text[dateline.end():]
+        return _split_line(head, context)[:-1] + [Piece(_split_line(head, context)[-1].text,
+                                                        f"{GLUED_HEADLINE} (before the wire dateline)")] + [Piece(lead)]
     stamp = _split_stamp(text)
     if stamp:
         before, when, after = stamp
