@@ -159,3 +159,9 @@ def test_a_title_in_capitals_is_not_a_glued_headline():
     from builder.analyze.quality import glue_point
     assert glue_point("Rehearsal footage from Michael Jackson's This Is It tour can not be used, the judge rules.") is None
     assert glue_point("Mr Hayward attended a meeting of the board on Monday Many shareholders said so.") == 53
+
+
+def test_a_place_name_before_a_clause_opener_is_glue():
+    from builder.analyze.quality import glue_point
+    text = "Los Angeles The high profile trial in Los Angeles has attracted supporters of both sides."
+    assert text[glue_point(text):].startswith("The high profile trial")

@@ -40,6 +40,7 @@ def load_rules() -> dict:
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
                                r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
     rules["audience_word_set"] = frozenset(rules["audience_words"])
+    rules["title_word_set"] = frozenset(rules["title_words"])
     rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
     rules["pronoun"] = re.compile(r"\b(?:" + "|".join(rules["pronouns"]) + r")\b", re.I)
     rules["person_noun"] = re.compile(r"\b(?:" + "|".join(rules["person_nouns"]) + r")s?\b", re.I)
@@ -63,12 +64,17 @@ def dangling_referent(text: str) -> bool:
 
 
 def _in_title(text: str, match: re.Match) -> bool:
-    """'Michael Jackson's This Is It tour': a capitalised word before the opener that continues a run of
-    them is a title ('on Monday Many say' has one capitalised word after a lower-case one: glue)."""
+    """'Michael Jackson's This Is It tour': a clause opener after a run of capitalised words that holds a
+    capitalised function word ('This', 'Is') is part of a title; after a name ('Los Angeles The high
+    profile trial', 'on Monday Many say') it opens a sentence glued on."""
     if match.start("title") < 0:
         return False
-    before = text[:match.start("title")].split()
-    return not before or not before[-1][:1].islower()
+    run = []
+    for word in reversed(text[:match.start("c1")].split()):
+        if not word[:1].isupper():
+            break
+        run.append(word.strip("'’\"“”").removesuffix("'s").removesuffix("’s"))
+    return any(word in load_rules()["title_word_set"] for word in run)
 
 
 def glue_point(text: str) -> int | None:
