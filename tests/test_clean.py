@@ -121,3 +121,11 @@ def test_title_from_says_where_the_title_comes_from() -> None:
     curated = clean_text_source(LEAD + "\n" + BODY, Override(title="Jackson death not suspicious"))
     assert (curated.title, curated.title_from) == ("Jackson death not suspicious", "curator")
     assert clean_text_source("").title_from is None
+
+
+def test_a_source_with_no_article_text_is_left_out_with_a_warning():
+    from support import clean_page
+    article = clean_page("These crawls are part of an effort to archive pages as they are created.\n"
+                         "The WARC files associated with this crawl are not currently available to the general public.\n")
+    assert not article.blocks and article.excluded
+    assert "no article text found: left out of the dossier" in article.warnings

@@ -118,7 +118,8 @@ def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Articl
 
 def _warn_missing(article: Article) -> None:
     if not article.blocks:
-        article.warnings.append("no article text found")
+        article.warnings.append("no article text found: left out of the dossier")
+        article.excluded = True
     if not article.title:
         article.warnings.append("no title found: set `title` in the sidecar file")
     if not article.published and not article.date_candidates:

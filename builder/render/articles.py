@@ -187,7 +187,7 @@ def render_articles_index(dossier: Dossier) -> str:
 
 def _status(dossier: Dossier, article: Article, page: str) -> str:
     if article.excluded:
-        return "excluded by the curator"
+        return "excluded by the curator" if article.blocks else "left out: no article text found"
     for link in dossier.syndication_of.get(article.slug, []):
         if link.copy == article.slug:
             return f"syndicated copy of {article_link(dossier.article(link.original), page)}"

@@ -60,7 +60,7 @@ ARTICLE = _object({
     "author": _text("journalist", True), "published": _text("publication date, YYYY-MM-DD", True),
     "dateline": _text("dateline place", True), "language": _text("ISO 639-1 code", True),
     "url": _text("where it was published", True), "words": {"type": "integer", "minimum": 0},
-    "excluded": {"type": "boolean", "description": "left out of the dossier by the curator"},
+    "excluded": {"type": "boolean", "description": "left out of the dossier: by the curator, or no article text was found"},
     "capture": {"anyOf": [CAPTURE, {"type": "null"}], "description": "null for a file saved by hand"},
 }, "one source article and its metadata")
 
