@@ -54,7 +54,8 @@ ATTRIBUTION = re.compile(
 FILE_NAME = re.compile(r"^(?:[\w.-]+/)*[\w.-]+\.(?:txt|text|md|html?|gz)$", re.I)
 CALENDAR = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
                       r"may|june|july|august|september|october|november|december|today|yesterday)\b", re.I)
-NAME_PARTICLES = {"de", "da", "van", "von", "al", "el", "bin", "la", "le", "du", "der", "den", "di", "and"}
+NAME_PARTICLES = {"de", "da", "van", "vanden", "von", "al", "el", "bin", "la", "le", "du", "der", "den", "di", "del",
+                  "della", "dos", "das", "ter", "ten", "and"}
 FURNITURE = re.compile(r"\b(?:warc|crawl|wayback|archived?|page last updated|image caption|getty images|"
                        r"all rights reserved|copyright|click here|sign up|subscribe|cookies?|share this|"
                        r"your comments?|add your comment|read more)\b", re.I)
