@@ -93,3 +93,8 @@ def test_sizes_ages_and_names_are_not_counts(sentence):
 def test_a_count_at_the_start_of_a_sentence_is_kept():
     assert [f.value for f in sentence_figures("a", "About 100 followers attended the parade.")] == ["about 100"]
     assert [f.value for f in sentence_figures("a", "Officials said 474 hate groups were active.")] == ["474"]
+
+
+def test_numbers_of_a_slashed_date_are_not_figures():
+    found = sentence_figures("a", "The maps dated 3\\/21\\/11 and 3/21/11 show that 25 people were killed in the city.")
+    assert [(f.low, f.what) for f in found] == [(25.0, "people killed")]

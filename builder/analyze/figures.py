@@ -63,9 +63,9 @@ def load_rules() -> dict:
              rf"(?:\s+(?:{_alternation(rules['scales'])})\b)?")
     currency = rf"(?:{_alternation(rules['currency_signs'])})"
     rules["figure"] = re.compile(
-        rf"(?<![\w,.$£€¥])(?:(?P<qualifier>{_alternation(rules['qualifiers'])})\s+)?(?:between\s+)?"
+        rf"(?<![\w,.$£€¥/\\])(?:(?P<qualifier>{_alternation(rules['qualifiers'])})\s+)?(?:between\s+)?"
         rf"(?P<currency>{currency})?\s?(?P<low>{value})"
-        rf"(?:\s*(?:-|–|to|and)\s*{currency}?\s?(?P<high>{value}))?(?![\w%]|[:.,]\d)", re.I)
+        rf"(?:\s*(?:-|–|to|and)\s*{currency}?\s?(?P<high>{value}))?(?![\w%/\\]|[:.,]\d)", re.I)
     rules["skip_after_re"] = re.compile(rf"^(?:{_alternation(rules['skip_after'])})(?![a-z])")
     rules["labels"] = frozenset(rules["labels_before"])
     rules["cumulative"] = re.compile(r"\b(?:" + "|".join(rules["cumulative_cues"]) + r")\b", re.I)
