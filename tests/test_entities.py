@@ -248,3 +248,10 @@ def test_names_run_together_never_become_entities():
 @pytest.mark.parametrize("written", ["James ' `", "Javascript", "Adobe Flash", "Page last updated"])
 def test_punctuation_runs_and_page_furniture_are_not_names(written):
     assert clean_surface(written) is None
+
+
+def test_a_spelling_is_shown_without_the_punctuation_its_span_caught():
+    from builder.analyze.entities import bare
+    assert bare("Saif al-Islam Gadhafi --") == "Saif al-Islam Gadhafi"
+    assert bare("Gadhafi,") == "Gadhafi"
+    assert bare("U.S.") == "U.S."

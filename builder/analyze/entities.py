@@ -8,6 +8,7 @@ Related entities are the ones named in the same articles, from a sparse entity x
 """
 from __future__ import annotations
 
+
 from collections import Counter
 
 import numpy as np
@@ -40,6 +41,11 @@ def group_names(candidates: list[Candidate]) -> dict[str, Name]:
     return names
 
 
+def bare(surface: str) -> str:
+    """A spelling without the punctuation a span caught at its ends ('Gadhafi,', 'Saif al-Islam Gadhafi --')."""
+    return surface.strip(" ,;:-–—\"'“”‘’()") or surface
+
+
 def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) -> str:
     """The curator's name when aliases.yml gives one; else the gazetteer's name as the articles spell it
     ('United States', not 'US'); else a person's fullest name or the commonest spelling. An acronym written
@@ -48,7 +54,10 @@ def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) ->
         if name.key in preferred:
             return preferred[name.key]
     named = [n for n in members if n.key in gazetteer_names()] or [n for n in members if n.key in load_gazetteer()]
-    surfaces = sum((n.surfaces for n in (named or members)), Counter())
+    surfaces = Counter()
+    for n in named or members:
+        for surface, count in n.surfaces.items():
+            surfaces[bare(surface)] += count
     acronyms = {s.upper() for n in members for s in n.surfaces if n.is_acronym}
     spelled = [s for s in surfaces if not s.isupper() and s.upper() not in acronyms] or list(surfaces)
     if kind == "person":
@@ -59,7 +68,7 @@ def canonical_name(members: list[Name], kind: str, preferred: dict[str, str]) ->
 def build_entity(members: list[Name], preferred: dict[str, str], first_names: Counter) -> Entity:
     kind = entity_type(members, first_names)
     name = canonical_name(members, kind, preferred)
-    surfaces = sorted({s for n in members for s in n.surfaces} - {name})
+    surfaces = sorted({bare(s) for n in members for s in n.surfaces} - {name})
     mentions = sorted({Mention(c.article, c.sentence, c.surface) for n in members for c in n.mentions},
                       key=lambda m: (m.article, m.sentence, m.surface))
     return Entity(slug=slugify(name), name=name, type=kind, aliases=surfaces, mentions=mentions)
