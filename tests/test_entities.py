@@ -255,3 +255,18 @@ def test_a_spelling_is_shown_without_the_punctuation_its_span_caught():
     assert bare("Saif al-Islam Gadhafi --") == "Saif al-Islam Gadhafi"
     assert bare("Gadhafi,") == "Gadhafi"
     assert bare("U.S.") == "U.S."
+
+
+def test_brothers_with_compound_given_names_and_their_father_stay_apart():
+    father = [f"Libyan leader Moammar Gadhafi spoke on state television on day {i}. Gadhafi vowed to fight on."
+              for i in range(4)]
+    sons = ["Saif al-Islam Gadhafi, a son of the leader, gave an interview to reporters in Tripoli. "
+            "Saif Gadhafi said al-Gadhafi's forces would win.",
+            "Saif al-Arab Gadhafi, another son, was killed in an air strike, officials said. "
+            "Saif al-Islam Gadhafi denied it."]
+    entities = entities_from(*father, *sons)
+    named = {e.name: {e.name, *e.aliases} for e in entities}
+    owner = {n: name for name, spellings in named.items() for n in spellings}
+    assert owner.get("Saif al-Islam Gadhafi") != owner.get("Saif al-Arab Gadhafi")
+    assert owner.get("Moammar Gadhafi") not in (owner.get("Saif al-Islam Gadhafi"), owner.get("Saif al-Arab Gadhafi"))
+    assert owner.get("Gadhafi") == owner.get("Moammar Gadhafi")

@@ -27,6 +27,7 @@ MISSPELLING = 3
 SPELLED_OUT = 3  # an acronym is spelled out 'beside' it in a third of the articles that write it ('GP' is not Graeme Pacitti)
 DOMINANCE = 3  # a surname goes to the person it stands beside in 3 times as many articles as any other
 ARTICLES = {"al", "el", "ad", "the"}
+COMPOUND_GIVEN = re.compile(r"^\S+ (?:al|el|ad|ud|bin|ibn|abu|abd|abdel|abdul) \S+ \S+")
 
 
 class Groups:
@@ -243,9 +244,11 @@ def short_form_targets(name: Name, names: dict[str, Name], by_word: dict[str, se
 
 
 def first_and_last(name: Name) -> str | None:
-    """'richard butler' for 'Richard Girnt Butler' or 'Richard G. Butler Jr.': a person without middle names or suffix."""
+    """'richard butler' for 'Richard Girnt Butler' or 'Richard G. Butler Jr.': a person without middle names or
+    suffix. 'Saif al-Islam Gadhafi' has no middle name: 'al-Islam' is part of his given name, and his brother
+    Saif al-Arab Gadhafi is someone else."""
     words = [w for w in name.words if w not in load_rules()["name_suffixes"]]
-    if len(words) < 2 or words == name.words and len(words) == 2:
+    if len(words) < 2 or words == name.words and len(words) == 2 or COMPOUND_GIVEN.search(name.key):
         return None
     return f"{words[0]} {words[-1]}"
 
@@ -266,8 +269,8 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
         for word in set(name.words):
             by_word[word].add(name.key)
     doubts = []
-    for name in sorted(names.values(), key=lambda n: n.key):
-        if name.is_acronym or len(name.words) > 2:
+    for name in sorted(names.values(), key=lambda n: (-len(n.articles), n.key)):
+        if name.is_acronym or len(name.words) > 2 or stands_for_someone(name, names, groups, by_word):
             continue
         targets = short_form_targets(name, names, by_word)
         people = [k for k in targets if names[k].type == "person"]
@@ -279,6 +282,20 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
             groups.join(name.key, chosen)
         doubts += [(name.key, root) for root in roots] if len(roots) > 1 and not chosen else []
     return doubts
+
+
+def stands_for_someone(name: Name, names: dict[str, Name], groups: Groups, by_word: dict[str, set[str]]) -> bool:
+    """A short form already joined, as a spelling of a commoner short form, to a person named in full ('al-Gadhafi'
+    with 'Gadhafi', which stands for Moammar Gadhafi): it stands for that person, not for a second one. Short
+    forms are read commonest first, so the one with the most evidence decides."""
+    root = groups.root(name.key)
+    return any(k != name.key and groups.root(k) == root and is_full_name(names[k])
+               for w in name.words for k in by_word.get(w, ()))
+
+
+def is_full_name(name: Name) -> bool:
+    """A person's given name and surname ('Moammar Gadhafi'), not a surname with its article ('al-Gadhafi')."""
+    return name.type == "person" and len(name.words) >= 2 and name.words[0] not in ARTICLES
 
 
 def first_name_target(name: Name, names: dict[str, Name], by_word: dict[str, set[str]], groups: Groups) -> str | None:
