@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 
 import yaml
 
 from ..model import Article
-from .attribution import attributions
+from .attribution import attributions, verb_matches
+from .attribution import load_rules as attribution_rules
 from .sentences import tokens
 
 MIN_WORDS, MAX_WORDS = 8, 55
 REPORTING_MIN_WORDS = 6
 BARE_REST_WORDS = 6
+REST_WORD = re.compile(r"[\w'’.-]+")
 ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
                         r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
@@ -123,14 +126,21 @@ def headlines_of(articles: list[Article]) -> frozenset[str]:
 
 def bare_attribution(text: str) -> bool:
     """'Moussa Ibrahim, a government spokesman, told reporters in Tripoli Sunday.': who spoke, and nothing of
-    what they said (that is in the sentence before)."""
-    for found in attributions(text):
-        rest = text[found.end:]
-        words = re.findall(r"[\w'’.-]+", rest)
-        if found.start <= 1 and not re.search(r"[\"“”]", rest) and len(words) <= BARE_REST_WORDS \
-                and all(w[:1].isupper() or w.lower() in load_rules()["audience_word_set"] for w in words):
-            return True
-    return False
+    what they said (that is in the sentence before). The attributions are read only where a verb or opener
+    could be one: at the start, or followed by nothing but an audience, place or time."""
+    cues = [*verb_matches(text), *attribution_rules()["opener"].finditer(text)]
+    if not any(m.start() <= 1 or _speaks_for_nothing(text[m.end():]) for m in cues):
+        return False
+    return any(found.start <= 1 and _speaks_for_nothing(text[found.end:]) for found in attributions(text))
+
+
+def _speaks_for_nothing(rest: str) -> bool:
+    """What follows an attribution is only its audience, place or time ('told reporters in Tripoli Sunday.')."""
+    if any(q in rest for q in "\"“”"):
+        return False
+    words = list(islice(REST_WORD.finditer(rest), BARE_REST_WORDS + 1))
+    audience = load_rules()["audience_word_set"]
+    return len(words) <= BARE_REST_WORDS and all(w[0][:1].isupper() or w[0].lower() in audience for w in words)
 
 
 def stands_alone(text: str) -> bool:
