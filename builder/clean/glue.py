@@ -250,9 +250,8 @@ def _split_line(text: str, context: Context) -> list[Piece]:
         return [Piece(text[: byline.end].strip(" ,"))] + _split_line(text[byline.end:].strip(" ,"), context)
     dateline = WIRE_DATELINE.search(text) if context.first_line else None
     if dateline and len(text[:dateline.start()].split()) >= MIN_RUN_WORDS:
-        head, lead = text[:dateline.start()], text[dateline.end():]
-        return _split_line(head, context)[:-1] + [Piece(_split_line(head, context)[-1].text,
-                                                        f"{GLUED_HEADLINE} (before the wire dateline)")] + [Piece(lead)]
+        *before, last = _split_line(text[:dateline.start()], context)
+        return before + [Piece(last.text, f"{GLUED_HEADLINE} (before the wire dateline)"), Piece(text[dateline.end():])]
     stamp = _split_stamp(text)
     if stamp:
         before, when, after = stamp
