@@ -25,6 +25,7 @@ REST_WORD = re.compile(r"[\w'’.-]+")
 ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
                         r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
+OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
 
 
 @lru_cache(maxsize=1)
@@ -144,10 +145,16 @@ def _speaks_for_nothing(rest: str) -> bool:
 
 
 def stands_alone(text: str) -> bool:
-    """Its subject is in it: it does not open with a word that leans on the sentence before ('He', 'This')."""
-    first = tokens(text[:30])[:2]
+    """Its subject is in it: it does not open with a word that leans on the sentence before ('He', 'This'),
+    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.')."""
     rules = load_rules()
-    return not first or (first[0] not in rules["dangling_starts"] and " ".join(first) not in rules["dangling_starts"])
+    opening = OPENING_PHRASE.match(text)
+    starts = [text, text[opening.end():]] if opening else [text]
+    return all(_opens_on_its_own(tokens(start[:30])[:2], rules["dangling_starts"]) for start in starts)
+
+
+def _opens_on_its_own(first: list[str], dangling: frozenset[str]) -> bool:
+    return not first or (first[0] not in dangling and " ".join(first) not in dangling)
 
 
 def reporting(text: str, headlines: frozenset[str] = frozenset()) -> bool:
