@@ -8,7 +8,7 @@ from pathlib import Path
 
 from builder.analyze.sentences import split_sentences
 from builder.analyze.quality import DANGLING_STARTS, usable
-from builder.analyze.summary import summarize
+from builder.analyze.summary import headline, summarize
 from builder.analyze.trim import trim
 from support import SEEDS, make_article, run_builder
 
@@ -62,6 +62,20 @@ def test_no_sentence_starts_with_a_dangling_word(seed_dossier):
     for sentence in seed_dossier.summary:
         first = sentence.text.split()[0].lower().strip("\"“'")
         assert first not in DANGLING_STARTS
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_is_not_used_on_its_own():
+    assert not usable("By Friday, it had started to touch the shores of Louisiana and Mississippi.")
+    assert usable("By Friday, the oil had started to touch the shores of Louisiana and Mississippi.")
+
+
+def test_a_title_made_from_a_lead_is_no_headline_to_rank_sentences_by():
+    lead = "The Streisand effect is one of the curious byproducts of the Internet age."
+    column = make_article("a", lead, published="2018-02-06")
+    column.title, column.title_from = lead, "lead"
+    news = make_article("b", "The parliament passed the law on Friday.", published="2018-02-06")
+    news.title, news.title_from = "Poland passes Holocaust speech law", "headline"
+    assert [headline(column), headline(news)] == ["", "Poland passes Holocaust speech law"]
 
 
 def test_sentences_stated_by_two_articles_cite_both():

@@ -176,13 +176,6 @@ def test_a_lead_under_a_wire_dateline_is_an_event():
     assert events[0].text.startswith("Rebels seized")
 
 
-def test_an_event_whose_subject_is_outside_it_is_not_shown():
-    a = make_article("a", "The slick spread east from the wreck of the rig on Thursday, the Coast Guard said.",
-                     "By Friday, it had started to touch the shores of Louisiana.", published="2010-05-02")
-    events = build_timeline_and_conflicts([a], [])[0]
-    assert [e.date for e in events] == ["2010-04-29"]
-
-
 def test_a_caption_glued_before_a_lead_is_split_off_and_the_lead_kept():
     a = make_article("a", "Mr Hayward attended a meeting of the board on Monday Many shareholders said on Monday that "
                           "the new chief executive had the advantage of being American.", published="2010-07-27")

@@ -124,13 +124,18 @@ def shared_bigrams(candidates, texts: list[str], owner: np.ndarray, n_articles: 
     return counts[np.array([c.row for c in candidates], dtype=np.int64)].tocsr(), spread
 
 
+def headline(article: Article) -> str:
+    """The article's headline; a title made from its lead is no headline (it would only echo the lead)."""
+    return article.title or "" if article.title_from in (None, "headline", "curator") else ""
+
+
 def salience(candidates, matrix, owner, position, articles, strength, vectorizer) -> np.ndarray:
     """Weighted centroid similarity, cross-document support, lead position and headline similarity."""
     rows = np.array([c.row for c in candidates], dtype=np.int64)
     membership = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))),
                                    shape=(len(articles), len(owner)))
     centroid = np.asarray(normalize(membership @ matrix).mean(axis=0)).ravel()
-    headlines = normalize(vectorizer.transform([a.title or "" for a in articles]))
+    headlines = normalize(vectorizer.transform([headline(a) for a in articles]))
     features = {"centroid": scaled(matrix[rows] @ centroid),
                 "support": scaled(strength),
                 "position": 1.0 / np.sqrt(1.0 + position[rows]),

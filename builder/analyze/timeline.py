@@ -290,14 +290,6 @@ def story_start(published: dict[str, str | None]) -> str | None:
     return (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=BACKGROUND_DAYS)).isoformat()
 
 
-def shown_events(by_date: dict[str, list[Grouped]], chronology: set[str]) -> dict[str, list[Grouped]]:
-    """The events a reader can take on their own: one leaning on a sentence outside it ('By Friday, it had
-    reached the shore.') still counts for its day's salience but is not shown, and a day with nothing else
-    is not a day of the timeline. A chronology's entries are kept: the list is their context."""
-    kept = {d: [g for g in gs if d in chronology or stands_alone(g.event.text)] for d, gs in by_date.items()}
-    return {d: gs for d, gs in kept.items() if gs}
-
-
 def select_events(groups: list[Grouped], published: dict[str, str | None], chronology: set[str],
                   coverage: Coverage | None = None, volume: Counter | None = None) -> list[Event]:
     """The chronology's days and the most salient others (and a few months or years), at most
@@ -312,9 +304,8 @@ def select_events(groups: list[Grouped], published: dict[str, str | None], chron
     volume = volume if volume is not None else Counter(d for d in published.values() if d)
     budget = date_budget(n_articles)
     salience = {d: day_salience(gs, published, volume) for d, gs in by_date.items() if len(d) == 10}
-    by_date = shown_events(by_date, chronology)
     bar = min(MIN_SALIENCE, SALIENCE_PER_ROOT * math.sqrt(n_articles))
-    ranked = sorted((d for d in salience if d in by_date and salience[d] >= bar and d not in chronology), key=lambda d: (-salience[d], d))
+    ranked = sorted((d for d in salience if salience[d] >= bar and d not in chronology), key=lambda d: (-salience[d], d))
     covered = [d for d in published.values() if d]
     listed_in_period = sum(min(covered) <= d <= max(covered) for d in chronology) if covered else 0
     days = sorted(chronology & set(by_date)) + ranked[:max(0, budget - listed_in_period)]
