@@ -176,6 +176,12 @@ def test_a_lead_under_a_wire_dateline_is_an_event():
     assert events[0].text.startswith("Rebels seized")
 
 
+def test_an_event_text_cut_inside_a_quote_is_not_an_event():
+    a = make_article("a", 'NATO is expected to take control of the no-fly zone by Monday NATO chief says "We are not '
+                          'in Libya to arm people.', published="2011-03-28")
+    assert build_timeline_and_conflicts([a], [])[0] == []
+
+
 def test_a_caption_glued_before_a_lead_is_split_off_and_the_lead_kept():
     a = make_article("a", "Mr Hayward attended a meeting of the board on Monday Many shareholders said on Monday that "
                           "the new chief executive had the advantage of being American.", published="2010-07-27")

@@ -112,11 +112,17 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
         return False
     if not stands_alone(text):
         return False
-    if text.count("\"") % 2 or any(text.count(a) != text.count(b) for a, b in PAIRS):
+    if not balanced(text):
         return False
     capitals = sum(w[:1].isupper() for w in words)
     return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
             and not glued_headline(text, headlines) and not bare_attribution(text))
+
+
+def balanced(text: str) -> bool:
+    """Its quotation marks and brackets pair up: a text cut inside a quote ('... said "We are not in Libya to
+    arm people.') is a broken piece of a sentence."""
+    return not text.count("\"") % 2 and all(text.count(a) == text.count(b) for a, b in PAIRS)
 
 
 def headlines_of(articles: list[Article]) -> frozenset[str]:

@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..model import Article, Citation, Difference, Event, Side, Syndication
 from .datexpr import TimeMention, describe
 from .evidence import claim, states
-from .quality import headlines_of, reporting, stands_alone
+from .quality import balanced, headlines_of, reporting, stands_alone
 from .record import record_of
 from .relevance import off_topic_articles
 from .sentences import tokens
@@ -151,7 +151,7 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
                 entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))
                 text = event_text(sentence.text, mention, len(mentions) > 1, lead)
                 text = entry_text(text, mention) if entry else text
-                if len(text.split()) >= 4:
+                if len(text.split()) >= 4 and balanced(text):
                     claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
             if lead and not mentions and article.published:
                 text = stand_alone(trim(sentence.text, True))
