@@ -178,8 +178,11 @@ def test_a_lead_under_a_wire_dateline_is_an_event():
 
 def test_an_event_text_cut_inside_a_quote_is_not_an_event():
     a = make_article("a", 'NATO is expected to take control of the no-fly zone by Monday NATO chief says "We are not '
-                          'in Libya to arm people.', published="2011-03-28")
-    assert build_timeline_and_conflicts([a], [])[0] == []
+                          'in Libya to arm people, but to protect people," he said.', published="2011-03-28")
+    assert all(e.text.count('"') % 2 == 0 for e in build_timeline_and_conflicts([a], [])[0])
+    quote = make_article("b", '"We are not going anywhere. It is like deja vu all over again," said Hugh Kaufman, an '
+                              'analyst at the agency, during an interview on Thursday.', published="2010-05-28")
+    assert [e.date for e in build_timeline_and_conflicts([quote], [])[0]] == ["2010-05-27"]
 
 
 def test_a_caption_glued_before_a_lead_is_split_off_and_the_lead_kept():

@@ -151,7 +151,7 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
                 entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))
                 text = event_text(sentence.text, mention, len(mentions) > 1, lead)
                 text = entry_text(text, mention) if entry else text
-                if len(text.split()) >= 4 and balanced(text):
+                if len(text.split()) >= 4 and (balanced(text) or not balanced(sentence.text)):
                     claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
             if lead and not mentions and article.published:
                 text = stand_alone(trim(sentence.text, True))
