@@ -64,6 +64,20 @@ def test_another_storys_headline_repeated_across_pages_is_furniture():
         assert {r.text: r.reason for r in article.removed}[STRAY] == "another story's headline repeated across sources"
 
 
+def test_another_storys_headline_on_a_pages_first_line_next_to_a_prompt_is_furniture():
+    """The CNN live pages open with the other story's link, then a 'read our complete story' prompt."""
+    prompt = "Read our complete story and check out our full coverage on unrest in the Arab world."
+    sources = []
+    for k in range(3):
+        lines = [STRAY, prompt, OWN[k % 4] + f" Report {k} was filed from the front line.",
+                 OWN[(k + 1) % 4] + f" It was the {k}th day of fighting near the eastern gate."]
+        data = "\n".join(lines).encode("utf-8")
+        sources.append(Source(name=f"{k}.txt", data=data, sha256=hashlib.sha256(data).hexdigest(), format="text"))
+    for article in clean_all(sources):
+        assert STRAY not in article.body_text and prompt not in article.body_text
+        assert "Chicago" not in (article.title or "")
+
+
 def test_a_sentence_of_the_story_repeated_by_its_updates_stays():
     """Its words are the page's words."""
     repeated = "The army retook the old citadel on Tuesday after a siege, a military source said."

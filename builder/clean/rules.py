@@ -72,6 +72,8 @@ FURNITURE: list[Rule] = [
         r"email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link|save|comments?))*\W*$"), "line"),
     Rule("link prompt", _i(r"\b(?:click|clic|tap) here\b"), "anywhere"),
     Rule("link prompt", _i(r"\b(?:read|see|view) (?:more|full|the full)\b|\bcontinue reading\b|"
+                           r"\bread (?:our|the) (?:complete|full|whole|latest) (?:story|article|report)\b|"
+                           r"\b(?:check out|see|follow) our (?:full|complete|latest|live) coverage\b|"
                            r"\bhere to (?:read|view|see|continue|download|watch|subscribe)\b"), "prompt"),
     Rule("cookie or consent notice", _i(r"\b(?:uses?|use of|accept(?: all)?|about|our) cookies\b|"
                                         r"\bcookie (?:policy|settings|preferences|notice|consent)\b|\bgdpr\b"), "anywhere"),

@@ -67,12 +67,14 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
 def _mark_stray_repeats(lines: list[Line], shared: frozenset[str]) -> None:
     """A sentence that many sources carry while the lines around it are their own, and whose words the
     rest of the page does not use, is a link to another story ('2 men charged in death of Chicago teen
-    ...' on pages about Libya), not their shared story: a syndicated copy shares its neighbours too, and
-    an update that repeats a sentence of its story shares its words."""
+    ...' on pages about Libya), not their shared story: a syndicated copy shares its neighbours too (its
+    prose: a prompt beside the line, 'Read our complete story', is furniture on every page), and an update
+    that repeats a sentence of its story shares its words."""
     keys = [normalise(line.text) for line in lines]
     for i, line in enumerate(lines):
         if line.kind in PROSE and stray(keys[i], shared) \
-                and not any(shared_here(keys[k], shared) for k in (i - 1, i + 1) if 0 <= k < len(lines)) \
+                and not any(lines[k].kind in PROSE and shared_here(keys[k], shared)
+                            for k in (i - 1, i + 1) if 0 <= k < len(lines)) \
                 and not _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
             line.kind, line.reason, line.score = "furniture", "another story's headline repeated across sources", -5.0
 
