@@ -182,6 +182,14 @@ def test_countries_and_agencies_merge_with_their_abbreviations():
     assert ap and "Associated Press" in {ap.name, *ap.aliases}
 
 
+def test_an_agency_named_with_its_country_in_front_is_the_agency():
+    entities = entities_from("The US Centers for Disease Control and Prevention confirmed 40 cases on Monday.",
+                             "The Centers for Disease Control and Prevention said schools should stay open.",
+                             "A doctor at the Centers for Disease Control and Prevention said the virus was mild.")
+    cdc = entity_of(entities, "Centers for Disease Control and Prevention")
+    assert cdc and "US Centers for Disease Control and Prevention" in {cdc.name, *cdc.aliases}
+
+
 def test_a_name_with_and_without_accents_is_one_entity():
     entities = entities_from("President René Préval appealed for calm in Port-au-Prince on Thursday.",
                              "President Rene Preval met aid workers. Preval said the airport was open.")

@@ -74,6 +74,18 @@ def generic_suffix_targets(keys: set[str]) -> dict[str, str]:
     return targets
 
 
+def generic_prefix_targets(keys: set[str]) -> dict[str, str]:
+    """'us centers for disease control and prevention' -> 'centers for disease control and prevention'
+    when that is also written; the rest must be two words or more ('us army' stays)."""
+    targets = {}
+    for prefix in load_rules()["generic_prefixes"]:
+        for key in keys:
+            rest = key[len(prefix) + 1:]
+            if key.startswith(prefix + " ") and len(rest.split()) >= 2 and rest in keys:
+                targets[key] = rest
+    return targets
+
+
 def join_listed(names: dict[str, Name], groups: Groups, listed: list[list[str]]) -> None:
     """Join names the text or the curator says are one: acronym definitions and aliases.yml entries."""
     for spellings in listed:
@@ -339,7 +351,7 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
                 aliases: dict[str, list[str]]) -> tuple[Groups, list[tuple[str, str]]]:
     """Group names into entities; also return the pairs of keys that may be one entity but were not joined."""
     groups = Groups(sorted(names))
-    for key, target in sorted(generic_suffix_targets(set(names)).items()):
+    for key, target in sorted({**generic_suffix_targets(set(names)), **generic_prefix_targets(set(names))}.items()):
         groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
     join_listed(names, groups, known_spellings())
