@@ -69,6 +69,12 @@ def test_a_pronoun_subject_after_an_opening_phrase_is_not_used_on_its_own():
     assert usable("By Friday, the oil had started to touch the shores of Louisiana and Mississippi.")
 
 
+def test_a_quote_whose_speaker_is_in_another_sentence_is_not_used_on_its_own():
+    assert not usable('"Tragic though today\'s death is, I would like to emphasise that most cases are mild."')
+    assert not usable('"We are not in Libya to arm people, but to protect people and to stay.')
+    assert usable('"We are not in Libya to arm people, but to protect people," the NATO chief said.')
+
+
 def test_a_title_made_from_a_lead_is_no_headline_to_rank_sentences_by():
     lead = "The Streisand effect is one of the curious byproducts of the Internet age."
     column = make_article("a", lead, published="2018-02-06")

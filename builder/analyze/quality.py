@@ -152,11 +152,24 @@ def _speaks_for_nothing(rest: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """Its subject is in it: it does not open with a word that leans on the sentence before ('He', 'This'),
-    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.')."""
+    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.'), and it is not
+    the opening of a quote whose speaker is named in a later sentence."""
     rules = load_rules()
+    if speaker_outside(text):
+        return False
     opening = OPENING_PHRASE.match(text)
     starts = [text, text[opening.end():]] if opening else [text]
     return all(_opens_on_its_own(tokens(start[:30])[:2], rules["dangling_starts"]) for start in starts)
+
+
+def speaker_outside(text: str) -> bool:
+    """A sentence that is all quote ('"Tragic though today's death is, I would like to emphasise ..."'), or
+    opens one it does not close: who said it is in another sentence."""
+    text = text.strip()
+    if text[:1] not in "\"“":
+        return False
+    close = re.search(r"[\"”]", text[1:])
+    return close is None or not text[close.end() + 1:].strip(" .,!?'’")
 
 
 def _opens_on_its_own(first: list[str], dangling: frozenset[str]) -> bool:
