@@ -67,6 +67,8 @@ def test_no_sentence_starts_with_a_dangling_word(seed_dossier):
 def test_a_pronoun_subject_after_an_opening_phrase_is_not_used_on_its_own():
     assert not usable("By Friday, it had started to touch the shores of Louisiana and Mississippi.")
     assert usable("By Friday, the oil had started to touch the shores of Louisiana and Mississippi.")
+    assert usable("On Monday, it emerged that the mine had flooded after heavy rain in the valley.")
+    assert usable("It was announced on Sunday that the premature baby had also died in hospital.")
 
 
 def test_a_quote_whose_speaker_is_in_another_sentence_is_not_used_on_its_own():

@@ -43,6 +43,8 @@ def load_rules() -> dict:
                                rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
                                r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
+    rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
+                                       + r")\b", re.I)
     rules["audience_word_set"] = frozenset(rules["audience_words"])
     rules["title_word_set"] = frozenset(rules["title_words"])
     rules["first_person"] = re.compile(r"^(?:" + "|".join(rules["first_person_starts"]) + r")\b")
@@ -159,7 +161,8 @@ def stands_alone(text: str) -> bool:
         return False
     opening = OPENING_PHRASE.match(text)
     starts = [text, text[opening.end():]] if opening else [text]
-    return all(_opens_on_its_own(tokens(start[:30])[:2], rules["dangling_starts"]) for start in starts)
+    return all(rules["expletive_it"].match(start) or _opens_on_its_own(tokens(start[:30])[:2], rules["dangling_starts"])
+               for start in starts)
 
 
 def speaker_outside(text: str) -> bool:
