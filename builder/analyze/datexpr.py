@@ -45,7 +45,7 @@ FUTURE = re.compile(r"\b(?:will|is due|are due|is to|are to|scheduled|plans? to|
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeMention:
     start: int
     end: int

@@ -35,7 +35,7 @@ VERB_BEFORE = 3
 MAX_AGE = 120
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """One figure as one sentence states it."""
 

@@ -40,7 +40,7 @@ LONE_QUOTE = re.compile(r"(?:^|\s)[\"'`´]+(?=\s|$)")
 CAPITALISED = re.compile(r"\b(?:[A-Z][\w'’-]*|al-|el-)(?:\s+(?:(?:of|for|al|el|bin|ibn|abu|de)\s+)?[A-Z][\w'’-]*)*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One mention of a would-be entity, before noise filtering and merging."""
 
@@ -50,7 +50,7 @@ class Candidate:
     votes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int

@@ -19,7 +19,7 @@ TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”
                             "–": "-", "—": "-", "\u00a0": " ", "…": "..."})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     article: str
     paragraph: int
