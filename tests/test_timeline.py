@@ -168,6 +168,17 @@ def test_a_clause_that_ends_in_a_lead_in_to_a_quote_is_not_an_event():
     assert not event_text(sentence, TimeMention(26, 32, "Monday", dt.date(2011, 3, 28), dt.date(2011, 3, 28)), True, False).endswith("saying.")
 
 
+def test_a_clause_opened_by_now_that_is_not_an_event_and_a_clause_ending_in_a_quote_ends_a_sentence():
+    monday = TimeMention(0, 0, "Monday", dt.date(2011, 3, 28), dt.date(2011, 3, 28))
+    sentence = ('Now that the pundits have had their say about the speech on Monday night on Libya, the verdict on '
+                'the address rests in homes across the country.')
+    assert event_text(sentence, TimeMention(55, 61, "Monday", monday.lo, monday.hi), True, False) == sentence
+    voted = ('The Security Council voted on Monday to authorize a no-fly zone and to "take all necessary measures" - '
+             'without an occupation force - to protect civilians.')
+    text = event_text(voted, TimeMention(30, 36, "Monday", monday.lo, monday.hi), True, False)
+    assert text.endswith('"take all necessary measures".'), text
+
+
 def test_a_lead_under_a_wire_dateline_is_an_event():
     a = make_article("a", "TRIPOLI, Libya (CNN) -- Rebels seized the coastal town of Brega on Monday after a day of "
                           "heavy fighting, a rebel spokesman said.", published="2011-03-02")

@@ -63,8 +63,9 @@ LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|followi
 OPENING = re.compile(r"^(?:(?:and|but|yet|so)\s+|(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)(?:\s+that)?\s+)",
                      re.I)
 SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|did|does|do)\b", re.I)
-UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless)\b[^,;]*$"
+UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless|now that)\b[^,;]*$"
                         r"|\b(?:saying|said|says|adding|told|telling|that|by|of|to|the|a|an|and|or)$", re.I)
+FINISHED = re.compile(r"[.!?][\"”’']?$")
 CHUNK = 1024
 DIGIT = re.compile(r"\d")
 
@@ -99,7 +100,7 @@ def clause_around(text: str, raw: str) -> str:
     clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
     if UNFINISHED.search(clause) or SUBJECTLESS.match(clause):
         return text
-    return capitalised(clause) + ("" if clause.endswith((".", "!", "\"", "”")) else ".")
+    return capitalised(clause) + ("" if FINISHED.search(clause) else ".")
 
 
 def capitalised(text: str) -> str:
