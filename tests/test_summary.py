@@ -75,6 +75,8 @@ def test_a_quote_whose_speaker_is_in_another_sentence_is_not_used_on_its_own():
     assert not usable('"Tragic though today\'s death is, I would like to emphasise that most cases are mild."')
     assert not usable('"We are not in Libya to arm people, but to protect people and to stay.')
     assert usable('"We are not in Libya to arm people, but to protect people," the NATO chief said.')
+    assert not usable('"I am against any military intervention in Libya by foreign armies," he said.')
+    assert usable('"I am against any military intervention in Libya by foreign armies," Mr Erdogan said.')
 
 
 def test_a_title_made_from_a_lead_is_no_headline_to_rank_sentences_by():

@@ -25,6 +25,7 @@ REST_WORD = re.compile(r"[\w'’.-]+")
 ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
                         r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
 
 
@@ -166,13 +167,20 @@ def stands_alone(text: str) -> bool:
 
 
 def speaker_outside(text: str) -> bool:
-    """A sentence that is all quote ('"Tragic though today's death is, I would like to emphasise ..."'), or
-    opens one it does not close: who said it is in another sentence."""
+    """A sentence that is all quote ('"Tragic though today's death is, I would like to emphasise ..."'), opens
+    one it does not close, or gives it to a pronoun and names nobody: who said it is in another sentence."""
     text = text.strip()
     if text[:1] not in "\"“":
         return False
     close = re.search(r"[\"”]", text[1:])
-    return close is None or not text[close.end() + 1:].strip(" .,!?'’")
+    return close is None or not text[close.end() + 1:].strip(" .,!?'’") or _said_by_a_pronoun(text)
+
+
+def _said_by_a_pronoun(text: str) -> bool:
+    """'"I am against any military intervention in Libya," he said.': outside its quote the sentence names
+    nobody, and the speaker is a pronoun."""
+    outside = QUOTED.sub(" ", text)
+    return not re.search(r"\b[A-Z][a-z]", outside) and any(a.who is None for a in attributions(outside))
 
 
 def _opens_on_its_own(first: list[str], dangling: frozenset[str]) -> bool:
