@@ -120,3 +120,22 @@ def test_headline_and_highlights_before_a_wire_dateline_are_cut_off() -> None:
     assert article.paragraphs[0].startswith("Tripoli, Libya (CNN) -- As rebel")
     assert article.title.startswith("As rebel and government forces")  # from the lead, without its dateline
     assert any(r.reason.endswith("(before the wire dateline)") for r in article.removed)
+
+
+def test_highlights_before_a_bare_wire_dateline_on_the_second_line_are_cut_off() -> None:
+    article = clean("By the CNN Wire Staff Eman al-Obeidy burst into a hotel Saturday, saying she had been attacked.\n"
+                    "The government says she was released Her family says they were offered money to change her "
+                    "story, father says (CNN) -- The mother of the woman said Monday that her daughter is still "
+                    "being held.\n" + REST)
+    assert any(p.startswith("(CNN) -- The mother of the woman") or p.startswith("The mother of the woman")
+               for p in article.paragraphs), article.paragraphs
+    assert not any("offered money" in p for p in article.paragraphs)
+    assert any(r.reason.endswith("(before the wire dateline)") for r in article.removed)
+
+
+def test_a_wire_dateline_further_down_the_page_is_left_in_its_line() -> None:
+    line = "The talks had stalled, officials said (CNN) -- the wire later reported, before the sides met again."
+    article = clean("Talks resume in Geneva\nThe two sides met on Tuesday in Geneva.\nIt was their first meeting.\n"
+                    "They spoke for an hour.\n" + line + "\n" + REST)
+    assert any(line in p for p in article.paragraphs)
+

@@ -35,6 +35,7 @@ MIN_SENTENCE_WORDS = 6
 MAX_CAPTION_PIECES = 3
 HEAD_PIECES = 6
 HEAD_LINES = 1
+DATELINE_LINES = 3
 HEADLINE_WORDS = 15
 PREFIX_LINES = 3
 GLUED_HEADLINE = "glued headline or caption"
@@ -42,7 +43,7 @@ STAMP_LINE_WORDS = 12
 STAMP_CONTEXT = 60
 LOWER_WORD = re.compile(r"(?<![\w'’./@-])[a-z][a-z'’-]*(?![\w'’/@-]|\.\w)")
 ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]$")
-WIRE_DATELINE = re.compile(r"(?<=\S)\s+(?=(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"
+WIRE_DATELINE = re.compile(r"(?<=\S)\s+(?=(?:(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?)?"
                            r"\s*\([A-Z][A-Za-z]+\)\s*(?:--|—)\s)")
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")
 
@@ -55,6 +56,7 @@ class Context:
     shared: frozenset[str]
     common: frozenset[str]
     first_line: bool = False
+    before_body: bool = False
 
 
 @dataclass
@@ -248,7 +250,7 @@ def _split_line(text: str, context: Context) -> list[Piece]:
     byline = read_byline(text)
     if byline is not None and byline.kind == "glued":
         return [Piece(text[: byline.end].strip(" ,"))] + _split_line(text[byline.end:].strip(" ,"), context)
-    dateline = WIRE_DATELINE.search(text) if context.first_line else None
+    dateline = WIRE_DATELINE.search(text) if context.before_body else None
     if dateline and len(text[:dateline.start()].split()) >= MIN_RUN_WORDS:
         *before, last = _split_line(text[:dateline.start()], context)
         return before + [Piece(last.text, f"{GLUED_HEADLINE} (before the wire dateline)"), Piece(text[dateline.end():])]
@@ -279,11 +281,17 @@ def _mark_captions(pieces: list[Piece]) -> None:
             pieces[k].reason = "photo caption"
 
 
+def _zone(i: int) -> int:
+    """0: the page's head line; 1: a line where the article may still start at a wire dateline (a CNN page
+    puts its headline, a byline and the story highlights on the lines before '(CNN) --'); 2: the body."""
+    return 0 if i < HEAD_LINES else 1 if i < DATELINE_LINES else 2
+
+
 def split_glued(lines: list[str], shared: frozenset[str]) -> list[Piece]:
     """Every line cut into its pieces, in order."""
     common = frozenset(w for line in lines for w in LOWER_WORD.findall(line))
-    head, body = Context(shared, common, first_line=True), Context(shared, frozenset())
-    pieces = [piece for i, line in enumerate(lines) for piece in _split_line(line, head if i < HEAD_LINES else body)
-              if piece.text]
+    contexts = [Context(shared, common, first_line=True, before_body=True),
+                Context(shared, frozenset(), before_body=True), Context(shared, frozenset())]
+    pieces = [piece for i, line in enumerate(lines) for piece in _split_line(line, contexts[_zone(i)]) if piece.text]
     _mark_captions(pieces)
     return pieces
