@@ -98,3 +98,15 @@ def test_a_count_at_the_start_of_a_sentence_is_kept():
 def test_numbers_of_a_slashed_date_are_not_figures():
     found = sentence_figures("a", "The maps dated 3\\/21\\/11 and 3/21/11 show that 25 people were killed in the city.")
     assert [(f.low, f.what) for f in found] == [(25.0, "people killed")]
+
+
+def test_one_count_told_months_apart_of_two_places_is_two_figures_though_both_name_the_story():
+    articles = [make_article("a", "At least 15 people were killed on Friday when the army shelled a market, a Libyan "
+                                  "eyewitness said.", published="2011-03-04"),
+                make_article("b", "The Libyan government said a NATO airstrike killed 15 people early on Monday.",
+                             published="2011-06-20"),
+                make_article("c", "Libyan rebels said 40 fighters were killed near Brega.", published="2011-04-01"),
+                make_article("d", "The Libyan army said 30 soldiers were killed in Misrata.", published="2011-05-01")]
+    figures, _, _ = find_figures(articles, [])
+    fifteen = [f for f in figures if f.low == 15]
+    assert len(fifteen) == 2 and all(len(f.citations) == 1 for f in fifteen), fifteen

@@ -14,7 +14,7 @@ and differences only between sources that count the same thing at about the same
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
@@ -33,24 +33,38 @@ SAME_TIME_DAYS = 1
 COMPARED_PER_QUANTITY = 200
 SERIES_POINTS = 10
 SERIES_MIN_DAYS = 3
+COMMON_NAMES = 0.2
+COMMON_MIN = 3
 
 
-def same_statement(first: Found, other: Found) -> bool:
+def same_statement(first: Found, other: Found, common: frozenset[str] = frozenset()) -> bool:
     """Two sentences giving one value of one thing report one figure; a small count only within MERGE_DAYS
     of the figure's first report, or naming the same people or places ('two people died' a month apart in
-    two towns are two figures)."""
+    two towns are two figures). Names the whole story shares (`common`: 'Libya', 'Gadhafi', 'NATO' in a
+    dossier on the Libyan war) do not make two reports one."""
     if first.low >= LARGE_COUNT:
         return True
     apart = days_apart(first.date, other.date)
-    return apart is None or apart <= MERGE_DAYS or bool(actors(first.citation.sentence) & actors(other.citation.sentence))
+    return apart is None or apart <= MERGE_DAYS \
+        or bool(actors(first.citation.sentence) & actors(other.citation.sentence) - common)
 
 
-def statements(items: list[Found]) -> list[list[Found]]:
+def story_names(found: list[Found]) -> frozenset[str]:
+    """The names that more than COMMON_NAMES of the articles giving figures (and at least COMMON_MIN of them)
+    use in those sentences."""
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        by_article[item.citation.article] |= actors(item.citation.sentence)
+    counts = Counter(name for names in by_article.values() for name in names)
+    return frozenset(n for n, k in counts.items() if k >= COMMON_MIN and k > COMMON_NAMES * len(by_article))
+
+
+def statements(items: list[Found], common: frozenset[str] = frozenset()) -> list[list[Found]]:
     """The items of one value and quantity, grouped into the figures they report (items in date order, each
     joining the latest group whose first item it restates)."""
     groups: list[list[Found]] = []
     for item in sorted(items, key=lambda i: (i.date or "", i.citation.article)):
-        home = next((g for g in reversed(groups) if same_statement(g[0], item)), None)
+        home = next((g for g in reversed(groups) if same_statement(g[0], item, common)), None)
         if home is None:
             groups.append([item])
         else:
@@ -64,9 +78,10 @@ def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
     keyed: dict[tuple, list[Found]] = defaultdict(list)
     for item in found:
         keyed[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high)].append(item)
+    common = story_names(found)
     figures = []
     for (quantity, _, _, low, high), items in [(key, g) for key, same in sorted(keyed.items(), key=lambda kv: kv[0])
-                                               for g in statements(same)]:
+                                               for g in statements(same, common)]:
         cited = {i.citation.article for i in items}
         kept = [i for i in items if copies.get(i.citation.article) not in cited]
         citations = sorted({i.citation for i in kept}, key=lambda c: (c.article, c.sentence))
