@@ -185,6 +185,12 @@ def test_a_title_in_capitals_is_not_a_glued_headline():
     assert glue_point("Mr Hayward attended a meeting of the board on Monday Many shareholders said so.") == 53
 
 
+def test_a_name_opening_with_the_after_a_reporting_verb_is_not_glue():
+    from builder.analyze.quality import glue_point
+    assert glue_point("The organizer Stacy Malkan told The Salt when it appeared the measure was going down.") is None
+    assert glue_point("Rescuers worked through the night around the world The Red Cross said it sent teams.") == 51
+
+
 def test_a_place_name_before_a_clause_opener_is_glue():
     from builder.analyze.quality import glue_point
     text = "Los Angeles The high profile trial in Los Angeles has attracted supporters of both sides."

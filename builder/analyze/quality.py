@@ -38,10 +38,10 @@ def load_rules() -> dict:
     clauses = "|".join(re.escape(c) for c in rules["dangling_clauses"])
     rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
                                           rf"(?:that\s+)?(?:{clauses})\b", re.I)
-    prepositions = "|".join(rules["prepositions"])
+    lead_ins = "|".join(rules["name_lead_ins"])
     rules["glue"] = re.compile(r"(?<!\S)(?:[a-z0-9][a-z0-9'’`%]*|(?P<title>[A-Z][a-z]+))\s+(?P<c1>)(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
                                r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+(?P<c2>)[A-Z][a-z]"
-                               rf"|\b(?!(?:{prepositions})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
+                               rf"|\b(?!(?:{lead_ins})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
                                r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
     rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
