@@ -110,3 +110,15 @@ def test_one_count_told_months_apart_of_two_places_is_two_figures_though_both_na
     figures, _, _ = find_figures(articles, [])
     fifteen = [f for f in figures if f.low == 15]
     assert len(fifteen) == 2 and all(len(f.citations) == 1 for f in fifteen), fifteen
+
+
+def test_one_count_of_a_thing_that_does_not_recur_told_months_apart_is_one_figure():
+    articles = [make_article("a", "Jackson will perform 50 concerts at the arena in London, the promoters said.",
+                             published="2009-03-05"),
+                make_article("b", "Jackson had been due to perform 50 concerts at the arena this summer.",
+                             published="2009-06-26"),
+                make_article("c", "Jackson sold 750 million records in his career.", published="2009-06-27"),
+                make_article("d", "Jackson's doctor was paid 150,000 dollars a month.", published="2009-06-28")]
+    figures, _, _ = find_figures(articles, [])
+    concerts = [f for f in figures if f.low == 50]
+    assert len(concerts) == 1 and len(concerts[0].citations) == 2, concerts

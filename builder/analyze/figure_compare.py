@@ -40,13 +40,14 @@ COMMON_MIN = 3
 def same_statement(first: Found, other: Found, common: frozenset[str] = frozenset()) -> bool:
     """Two sentences giving one value of one thing report one figure; a small count only within MERGE_DAYS
     of the figure's first report, or naming the same people or places ('two people died' a month apart in
-    two towns are two figures). Names the whole story shares (`common`: 'Libya', 'Gadhafi', 'NATO' in a
-    dossier on the Libyan war) do not make two reports one."""
+    two towns are two figures). For a count of what keeps happening (the dead, the injured, arrests), names
+    the whole story shares (`common`: 'Libyan' in a dossier on the Libyan war) do not make two reports one;
+    '50 concerts' in two reports that both name Jackson is one figure."""
     if first.low >= LARGE_COUNT:
         return True
     apart = days_apart(first.date, other.date)
-    return apart is None or apart <= MERGE_DAYS \
-        or bool(actors(first.citation.sentence) & actors(other.citation.sentence) - common)
+    shared = actors(first.citation.sentence) & actors(other.citation.sentence)
+    return apart is None or apart <= MERGE_DAYS or bool(shared - common if is_growing(first.quantity) else shared)
 
 
 def story_names(found: list[Found]) -> frozenset[str]:
