@@ -100,25 +100,24 @@ def test_numbers_of_a_slashed_date_are_not_figures():
     assert [(f.low, f.what) for f in found] == [(25.0, "people killed")]
 
 
-def test_one_count_told_months_apart_of_two_places_is_two_figures_though_both_name_the_story():
-    articles = [make_article("a", "At least 15 people were killed on Friday when the army shelled a market, a Libyan "
-                                  "eyewitness said.", published="2011-03-04"),
-                make_article("b", "The Libyan government said a NATO airstrike killed 15 people early on Monday.",
-                             published="2011-06-20"),
-                make_article("c", "Libyan rebels said 40 fighters were killed near Brega.", published="2011-04-01"),
-                make_article("d", "The Libyan army said 30 soldiers were killed in Misrata.", published="2011-05-01")]
-    figures, _, _ = find_figures(articles, [])
-    fifteen = [f for f in figures if f.low == 15]
-    assert len(fifteen) == 2 and all(len(f.citations) == 1 for f in fifteen), fifteen
+STORY_REPORTS = {
+    # one count of the dead, months apart, sharing only the story's name: two figures
+    15: [("2011-03-04", "At least 15 people were killed on Friday when the army shelled a market, a Libyan "
+                        "eyewitness said."),
+         ("2011-06-20", "The Libyan government said a NATO airstrike killed 15 people early on Monday."),
+         ("2011-04-01", "Libyan rebels said 40 fighters were killed near Brega."),
+         ("2011-05-01", "The Libyan army said 30 soldiers were killed in Misrata.")],
+    # one count of a thing that does not recur, months apart, naming the story's subject: one figure
+    50: [("2009-03-05", "Jackson will perform 50 concerts at the arena in London, the promoters said."),
+         ("2009-06-26", "Jackson had been due to perform 50 concerts at the arena this summer."),
+         ("2009-06-27", "Jackson sold 750 million records in his career."),
+         ("2009-06-28", "Jackson's doctor was paid 150,000 dollars a month.")],
+}
 
 
-def test_one_count_of_a_thing_that_does_not_recur_told_months_apart_is_one_figure():
-    articles = [make_article("a", "Jackson will perform 50 concerts at the arena in London, the promoters said.",
-                             published="2009-03-05"),
-                make_article("b", "Jackson had been due to perform 50 concerts at the arena this summer.",
-                             published="2009-06-26"),
-                make_article("c", "Jackson sold 750 million records in his career.", published="2009-06-27"),
-                make_article("d", "Jackson's doctor was paid 150,000 dollars a month.", published="2009-06-28")]
-    figures, _, _ = find_figures(articles, [])
-    concerts = [f for f in figures if f.low == 50]
-    assert len(concerts) == 1 and len(concerts[0].citations) == 2, concerts
+@pytest.mark.parametrize("value, figures_of_it", [(15, 2), (50, 1)])
+def test_a_count_told_months_apart_joins_by_names_the_story_does_not_share_unless_it_does_not_recur(
+        value: int, figures_of_it: int):
+    articles = [make_article(chr(97 + k), text, published=day) for k, (day, text) in enumerate(STORY_REPORTS[value])]
+    found = [f for f in find_figures(articles, [])[0] if f.low == value]
+    assert len(found) == figures_of_it and sum(len(f.citations) for f in found) == 2, found
