@@ -8,7 +8,6 @@ Related entities are the ones named in the same articles, from a sparse entity x
 """
 from __future__ import annotations
 
-
 from collections import Counter
 
 import numpy as np

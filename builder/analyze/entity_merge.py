@@ -351,7 +351,8 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
                 aliases: dict[str, list[str]]) -> tuple[Groups, list[tuple[str, str]]]:
     """Group names into entities; also return the pairs of keys that may be one entity but were not joined."""
     groups = Groups(sorted(names))
-    for key, target in sorted({**generic_suffix_targets(set(names)), **generic_prefix_targets(set(names))}.items()):
+    keys = set(names)
+    for key, target in sorted({**generic_suffix_targets(keys), **generic_prefix_targets(keys)}.items()):
         groups.join(key, target)
     join_listed(names, groups, [[canonical, *listed] for canonical, listed in aliases.items()])
     join_listed(names, groups, known_spellings())

@@ -123,8 +123,7 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
 
 
 def balanced(text: str) -> bool:
-    """Its quotation marks and brackets pair up. A piece cut from a sentence that pairs them ('... says "We
-    are not in Libya to arm people.') is broken; a sentence of a quote that runs over several is not."""
+    """Its straight quotation marks, curly quotation marks and brackets pair up."""
     return not text.count("\"") % 2 and all(text.count(a) == text.count(b) for a, b in PAIRS)
 
 

@@ -103,6 +103,13 @@ def clause_around(text: str, raw: str) -> str:
     return capitalised(clause) + ("" if FINISHED.search(clause) else ".")
 
 
+def cut_inside_a_quote(text: str, sentence: str) -> bool:
+    """An event text whose quotes do not pair, cut from a sentence whose quotes do ('... says "We are not in
+    Libya to arm people.'): a broken piece. A sentence of a quote that runs over several ('It's like deja vu
+    all over again," said ...') pairs nothing itself, and its pieces are not broken by the cut."""
+    return not balanced(text) and balanced(sentence)
+
+
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -152,7 +159,7 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
                 entry = sentence.index == 0 and mention.start <= ENTRY_AT_MOST and bool(DIGIT.search(mention.raw))
                 text = event_text(sentence.text, mention, len(mentions) > 1, lead)
                 text = entry_text(text, mention) if entry else text
-                if len(text.split()) >= 4 and (balanced(text) or not balanced(sentence.text)):
+                if len(text.split()) >= 4 and not cut_inside_a_quote(text, sentence.text):
                     claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
             if lead and not mentions and article.published:
                 text = stand_alone(trim(sentence.text, True))
