@@ -108,6 +108,8 @@ def test_a_source_without_a_headline_is_titled_from_its_lead_not_its_file_name()
      "Officials in the northern province said…"),
     ("Thousands of people were feared dead on Wednesday after the strongest earthquake in two hundred years.",
      "Thousands of people were feared dead on Wednesday…"),
+    ("(9:22 p.m. ET, 3:22 a.m. in Libya) Forces loyal to the leader are honoring a cease-fire.",
+     "Forces loyal to the leader are honoring a cease-fire"),
     ("Investigators have found the remains of the aircraft in the Indian Ocean near the coast of Western "
      "Australia.", "Investigators have found the remains of the aircraft in the Indian Ocean…"),
 ])

@@ -132,6 +132,9 @@ def test_a_live_blog_time_stamp_is_trimmed_like_a_dateline():
         "The ambassador has resigned."
     assert trim("(Posted at 11:06 a.m. ET) At least 15 people have been killed, a witness said.") == \
         "At least 15 people have been killed, a witness said."
+    assert trim("(9:22 p.m. ET, 3:22 a.m. in Libya) Forces are honoring a cease-fire, an official said.") == \
+        "Forces are honoring a cease-fire, an official said."
+    assert trim("(The figures are provisional) Forces are honoring a cease-fire.").startswith("(The figures")
 
 
 def test_a_state_abbreviation_does_not_end_a_sentence():

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from ..clean.rules import LIVE_STAMP
+
 DATELINE = re.compile(
     r"^\s*(?:(?P<place>[A-Z][A-Z.'\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)\s*)?(?:\((?P<agency>[A-Za-z][\w. ]{0,30})\)\s*)?"
     r"(?:--|—|–|-|_|:)\s+(?=[\"'“‘A-Z0-9])")
-LIVE_STAMP = re.compile(r"^\s*\((?:Updated|Posted|Update)\b[^)]{0,80}\)\s*:?\s*(?=[\"'“‘A-Z0-9])", re.I)
 LEAD_PLACE = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?):\s+(?=[A-Z])")
 AGENCY_DATELINE = re.compile(r"^\s*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?)?"
                              r"\s*\([A-Za-z][\w. ]{0,30}\)\s*(?:--|—|–|-|_)\s+(?=[\"'“‘A-Z0-9])")

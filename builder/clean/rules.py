@@ -241,6 +241,9 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:GMT|BST|UTC|UK|IST|JST|HKT|SGT|AES?T|AEDT|CES?T|EES?T|MSK|ET|PT|[ECMP][SD]?T)\b)?"
           r"(?:\s+local time)?")
+# A live blog's entry stamp in front of its text: "(Updated at 11:20 a.m. ET):", "(9:22 p.m. ET, 3:22 a.m. in Libya)".
+LIVE_STAMP = re.compile(r"^\s*\((?:(?:Updated|Posted|Update)\b|\d{1,2}[:.]\d{2}\s*[ap]\.?m\b)[^)]{0,80}\)\s*:?\s*"
+                        r"(?=[\"'“‘A-Z0-9])", re.I)
 _STAMP_LEAD = r"(?:(?:page\s+)?(?:last\s+)?updated(?:\s+at)?|published(?:\s+on)?|posted(?:\s+on)?)\s*:?"
 # Words of a date line that do not make it a sentence ('Posted on November 9, 2017 at 10:05 am by admin').
 STAMP_WORDS = {"published", "updated", "last", "posted", "first", "on", "at", "by", "am", "pm", "a.m", "p.m", "and",
