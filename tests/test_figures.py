@@ -46,6 +46,12 @@ def test_the_source_is_the_name_before_its_title_not_the_audience_told():
     assert [f.attributed_to for f in found] == ["Valerie Amos"]
 
 
+def test_a_source_named_after_its_verb_closes_the_clause_before_it():
+    found = sentence_figures("a", "At least 20 people were killed Friday in the city of Benghazi, Libya's "
+                                  "second-largest, said a medical source in Benghazi.")
+    assert [f.attributed_to for f in found] == ["a medical source"]
+
+
 def test_militant_counts_differ_between_sources(seed_dossier):
     assert figure_for(seed_dossier, "1,500").differs_from == ["2,500-3,500"]
     assert figure_for(seed_dossier, "2,500-3,500").differs_from == ["1,500"]

@@ -122,6 +122,15 @@ def test_headline_and_highlights_before_a_wire_dateline_are_cut_off() -> None:
     assert any(r.reason.endswith("(before the wire dateline)") for r in article.removed)
 
 
+def test_highlights_glued_into_one_run_do_not_title_the_page() -> None:
+    article = clean("Explosions, gunfire heard overnight in Tripoli Gadhafi supporters rally in Tripoli Gadhafi vows "
+                    "to counter \"naked aggression\" Tripoli, Libya (CNN) -- Explosions and anti-aircraft fire "
+                    "thundered in the skies above Tripoli early Sunday.\nA defiant Gadhafi said Libya will fight "
+                    "back against undeserved \"naked aggression.\"\n" + REST)
+    assert article.title == "Explosions and anti-aircraft fire thundered in the skies above Tripoli early Sunday"
+    assert article.title_from == "lead"
+
+
 def test_highlights_before_a_bare_wire_dateline_on_the_second_line_are_cut_off() -> None:
     article = clean("By the CNN Wire Staff Eman al-Obeidy burst into a hotel Saturday, saying she had been attacked.\n"
                     "The government says she was released Her family says they were offered money to change her "

@@ -179,6 +179,20 @@ def test_a_clause_opened_by_now_that_is_not_an_event_and_a_clause_ending_in_a_qu
     assert text.endswith('"take all necessary measures".'), text
 
 
+def test_an_event_cut_from_a_long_sentence_keeps_the_source_that_speaks_for_it():
+    friday = TimeMention(57, 63, "Friday", dt.date(2011, 2, 18), dt.date(2011, 2, 18))
+    sentence = ("At least 20 people were killed and 200 more were injured Friday in the northern Mediterranean city "
+                "of Benghazi, Libya's second-largest, said a medical source in Benghazi who was not identified for "
+                "security reasons.")
+    assert event_text(sentence, friday, False, False).endswith("said a medical source in Benghazi who was not "
+                                                                "identified for security reasons.")
+    monday = TimeMention(0, 0, "Monday", dt.date(2011, 3, 28), dt.date(2011, 3, 28))
+    sentence = ("The army regrouped in the south near the border with Chad, officials said, after rebels seized the "
+                "coastal town of Brega on Monday in heavy fighting that went on for hours.")
+    assert event_text(sentence, TimeMention(112, 118, "Monday", monday.lo, monday.hi), False, False) == \
+        "Rebels seized the coastal town of Brega on Monday in heavy fighting that went on for hours."
+
+
 def test_a_lead_under_a_wire_dateline_is_an_event():
     a = make_article("a", "TRIPOLI, Libya (CNN) -- Rebels seized the coastal town of Brega on Monday after a day of "
                           "heavy fighting, a rebel spokesman said.", published="2011-03-02")

@@ -139,6 +139,15 @@ def _closes(sentence: str, start: int, end: int) -> bool:
     return opened and (len(rest.split()) <= TRAILING_WORDS or bool(re.match(r"(?:\s+\w+){0,3},", rest)))
 
 
+def _inverted(sentence: str, match: re.Match) -> bool:
+    """'..., Libya's second-largest, said a medical source in Benghazi': a verb right after a comma, with a
+    source named after it, closes the clause before it (the words before the comma are what was said, not a
+    speaker set off by commas as in 'Valerie Amos, the U.N. official, said Haiti's hospitals were full')."""
+    if match[0].lower() in load_rules()["audience_verbs"] or not sentence[:match.start()].rstrip().endswith(","):
+        return False
+    return _named(_source_after(sentence, match.end())) is not None
+
+
 def _found(sentence: str) -> list[tuple[str | None, int, int, bool]]:
     """(source, start, end, governs what follows) for every attribution, left to right."""
     rules = load_rules()
@@ -149,6 +158,10 @@ def _found(sentence: str) -> list[tuple[str | None, int, int, bool]]:
             found.append((_named(who), match.start(), match.end() + len(who), False))
     for match in verb_matches(sentence):
         if any(s <= match.start() < e for _, s, e, _ in found):
+            continue
+        if _inverted(sentence, match):
+            who = _source_after(sentence, match.end())
+            found.append((_named(who), match.start(), match.end() + 1 + len(who), False))
             continue
         before, start = _source_before(sentence, match.start())
         if before and re.search(r"\b(?:an?|the|was|were|is|are|be|been|being)$", before, re.I):

@@ -30,6 +30,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Citation, Difference, Event, Side, Syndication
+from .attribution import attributions
 from .datexpr import TimeMention, describe
 from .evidence import claim, states
 from .quality import balanced, headlines_of, reporting, stands_alone
@@ -90,7 +91,9 @@ def clause_around(text: str, raw: str) -> str:
 
     Only the main clause or one opened by a linking word ('after Syrian forces took ...') stands alone.
     """
-    parts = CLAUSE_BREAK.split(text)
+    bounds = [0] + [x for m in CLAUSE_BREAK.finditer(text) for x in m.span()] + [len(text)]
+    spans = list(zip(bounds[::2], bounds[1::2]))
+    parts = [text[a:b] for a, b in spans]
     at = next((i for i, p in enumerate(parts) if raw in p), None)
     if at is None or len(parts) == 1 or at > 0 and not LEADING_LINK.match(parts[at]):
         return text
@@ -98,9 +101,16 @@ def clause_around(text: str, raw: str) -> str:
     while sum(len(p.split()) for p in parts[lo:hi + 1]) < MIN_CLAUSE and (lo > 0 or hi < len(parts) - 1):
         hi, lo = (hi + 1, lo) if hi < len(parts) - 1 else (hi, lo - 1)
     clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
-    if UNFINISHED.search(clause) or SUBJECTLESS.match(clause):
+    if UNFINISHED.search(clause) or SUBJECTLESS.match(clause) or _loses_attribution(text, spans[lo][0], spans[hi][1]):
         return text
     return capitalised(clause) + ("" if FINISHED.search(clause) else ".")
+
+
+def _loses_attribution(text: str, start: int, end: int) -> bool:
+    """The clause text[start:end] speaks for a source named outside it (', said a medical source'): cut from
+    its sentence, it would read as the dossier's own statement."""
+    return any(low < end and start < high and not (start <= a.start and a.end <= end)
+               for a in attributions(text) for low, high in [a.covers])
 
 
 def cut_inside_a_quote(text: str, sentence: str) -> bool:

@@ -280,13 +280,20 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
             candidate = meta.clean_title(cell.strip())
             score = meta.title_score(candidate, len(candidate.split()))
             overlap = meta.lead_overlap(candidate, lead, stops)
-            if lines[i].kind == "glued" and overlap < GLUED_TITLE_OVERLAP:
+            if lines[i].kind == "glued" and not _glued_headline(candidate, overlap):
                 continue
             if score:
                 score += TITLE_LEAD_WEIGHT * overlap - distance * TITLE_DISTANCE_COST
             if score > best_score:
                 best, best_score = candidate, score
     return best
+
+
+def _glued_headline(text: str, overlap: float) -> bool:
+    """A piece cut off the front of the lead is its headline when the lead takes its words up again and it is
+    headline-length: a longer run is a page's story highlights glued together ('Explosions, gunfire heard
+    overnight in Tripoli Gadhafi supporters rally in Tripoli Gadhafi vows ...'), and the lead titles the page."""
+    return overlap >= GLUED_TITLE_OVERLAP and len(text.split()) <= glue.HEADLINE_WORDS
 
 
 def clean_text(text: str, language: str | None, shared: frozenset[str] = frozenset()) -> Found:
