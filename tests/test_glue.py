@@ -131,6 +131,19 @@ def test_highlights_glued_into_one_run_do_not_title_the_page() -> None:
     assert article.title_from == "lead"
 
 
+def test_lines_above_a_line_opening_with_a_wire_dateline_are_highlights() -> None:
+    article = clean("By the CNN Wire Staff Libyan opposition leader speaks to CNN NEW: The United Nations cites "
+                    "reports of violence \"Messengers from Gadhafi\" warn Zuwarah residents Tune in to \"AC360\" "
+                    "for the latest on Libya.\nWatch \"AC360\" at 10 p.m. ET Wednesday on CNN.\n"
+                    "Benghazi, Libya (CNN) -- The head of the interim government in eastern Libya pleaded Wednesday "
+                    "for a no-fly zone over Libya.\n" + REST)
+    assert article.paragraphs[0].startswith("Benghazi, Libya (CNN) -- The head of the interim government")
+    assert article.title.startswith("The head of the interim government") and article.title_from == "lead"
+    kept = clean("Rebels pound Ras Lanuf\n(CNN) -- Rebels pounded the oil town of Ras Lanuf on Friday, "
+                 "a spokesman said.\n" + REST)
+    assert kept.title == "Rebels pound Ras Lanuf" and kept.paragraphs[0].startswith("(CNN) -- Rebels pounded")
+
+
 def test_highlights_before_a_bare_wire_dateline_on_the_second_line_are_cut_off() -> None:
     article = clean("By the CNN Wire Staff Eman al-Obeidy burst into a hotel Saturday, saying she had been attacked.\n"
                     "The government says she was released Her family says they were offered money to change her "

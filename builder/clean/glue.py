@@ -287,11 +287,31 @@ def _zone(i: int) -> int:
     return 0 if i < HEAD_LINES else 1 if i < DATELINE_LINES else 2
 
 
+def _mark_above_dateline(lines: list[str], per_line: list[list[Piece]]) -> None:
+    """A page's first lines above a line that opens with a wire dateline ('Benghazi, Libya (CNN) -- The
+    head of ...') are its headline, byline and story highlights: the article starts at the dateline. A
+    headline-shaped piece and a byline are left for the title and the author; the rest (highlights run
+    together, 'Watch "AC360" at 10 p.m. ET') is cut off."""
+    start = next((i for i in range(1, min(DATELINE_LINES, len(lines)))
+                  if rules.LEADING_WIRE_DATELINE.match(lines[i].lstrip())), None)
+    for piece in (p for pieces in per_line[:start or 0] for p in pieces):
+        if piece.reason is None and not piece.stamp and not _headline_shaped(piece.text) \
+                and read_byline(piece.text) is None:
+            piece.reason = f"{GLUED_HEADLINE} (before the wire dateline)"
+
+
+def _headline_shaped(text: str) -> bool:
+    words = text.split()
+    return len(words) <= HEADLINE_WORDS and not _ends_sentence(words[-1] if words else ".")
+
+
 def split_glued(lines: list[str], shared: frozenset[str]) -> list[Piece]:
     """Every line cut into its pieces, in order."""
     common = frozenset(w for line in lines for w in LOWER_WORD.findall(line))
     contexts = [Context(shared, common, first_line=True, before_body=True),
                 Context(shared, frozenset(), before_body=True), Context(shared, frozenset())]
-    pieces = [piece for i, line in enumerate(lines) for piece in _split_line(line, contexts[_zone(i)]) if piece.text]
+    per_line = [_split_line(line, contexts[_zone(i)]) for i, line in enumerate(lines)]
+    _mark_above_dateline(lines, per_line)
+    pieces = [piece for line_pieces in per_line for piece in line_pieces if piece.text]
     _mark_captions(pieces)
     return pieces

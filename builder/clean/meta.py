@@ -158,15 +158,12 @@ def first_sentence(paragraph: str) -> str:
     return paragraph
 
 
-WIRE_DATELINE = re.compile(r"^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*\([A-Z][A-Za-z]+\)\s*(?:--|—|-)\s+")
-
-
 def lead_title(paragraph: str) -> str:
     """A short form of the lead sentence, for a source without a headline: the sentence itself when it is
     short, else its opening clause, else its first words cut before a name or a dangling function word; a
     wire dateline ('Tripoli, Libya (CNN) --') or a live blog's stamp ('(9:22 p.m. ET)') is not part of it."""
     paragraph = split_dateline(paragraph)[2]
-    paragraph = paragraph[m.end():] if (m := WIRE_DATELINE.match(paragraph)) else paragraph
+    paragraph = paragraph[m.end():] if (m := rules.LEADING_WIRE_DATELINE.match(paragraph)) else paragraph
     paragraph = paragraph[m.end():] if (m := rules.LIVE_STAMP.match(paragraph)) else paragraph
     words = first_sentence(rules.INNER_BULLET.split(paragraph.lstrip(rules.BULLETS))[0]).split()
     if len(words) <= rules.LEAD_TITLE_WORDS:
