@@ -127,3 +127,22 @@ def test_a_count_told_months_apart_joins_by_names_the_story_does_not_share_unles
     articles = [make_article(chr(97 + k), text, published=day) for k, (day, text) in enumerate(STORY_REPORTS[value])]
     found = [f for f in find_figures(articles, [])[0] if f.low == value]
     assert len(found) == figures_of_it and sum(len(f.citations) for f in found) == 2, found
+
+
+def test_more_than_and_nearly_the_same_number_are_two_figures_about_restates_it():
+    articles = [make_article("a", "More than 1,000 people have been killed, the United Nations said.",
+                             published="2011-02-25"),
+                make_article("b", "Nearly 1,000 people have been killed, the health agency estimates.",
+                             published="2011-05-27"),
+                make_article("c", "About 1,000 people have been killed, officials said.", published="2011-02-26"),
+                make_article("d", "Some 1,000 people have been killed, a doctor said.", published="2011-02-27")]
+    figures = {f.value: sorted(f.articles) for f in find_figures(articles, [])[0] if f.low == 1000}
+    assert figures["more than 1,000"] == ["a"] and figures["nearly 1,000"] == ["b"]
+    assert len(figures) == 3 and ["c", "d"] in figures.values()
+
+
+def test_the_deaths_of_people_are_labelled_deaths():
+    found = sentence_figures("a", "Shelling resulted in the deaths of at least 27 people, an opposition spokesman said.")
+    assert [(f.value, f.what) for f in found] == [("at least 27", "deaths")]
+    found = sentence_figures("a", "Shelling resulted in the deaths of 27 civilians, an opposition spokesman said.")
+    assert [f.what for f in found] == ["deaths of civilians"]

@@ -74,14 +74,15 @@ def statements(items: list[Found], common: frozenset[str] = frozenset()) -> list
 
 
 def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
-    """One Figure per statement of a value of a quantity (its scope and place); a syndicated copy's citation
-    goes when its original cites it too."""
+    """One Figure per statement of a value of a quantity (its scope, place and bound); a syndicated copy's
+    citation goes when its original cites it too."""
     keyed: dict[tuple, list[Found]] = defaultdict(list)
     for item in found:
-        keyed[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high)].append(item)
+        keyed[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high,
+               _bound(item.value))].append(item)
     common = story_names(found)
     figures = []
-    for (quantity, _, _, low, high), items in [(key, g) for key, same in sorted(keyed.items(), key=lambda kv: kv[0])
+    for (quantity, _, _, low, high, _), items in [(key, g) for key, same in sorted(keyed.items(), key=lambda kv: kv[0])
                                                for g in statements(same, common)]:
         cited = {i.citation.article for i in items}
         kept = [i for i in items if copies.get(i.citation.article) not in cited]
@@ -92,6 +93,12 @@ def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
                               scope=first.scope, place=first.place,
                               date=min((i.date for i in kept if i.date), default=None)))
     return figures
+
+
+def _bound(value: str) -> str:
+    """'more than 1,000' and 'nearly 1,000' are two statements; 'about 1,000' restates '1,000'."""
+    kind = qualifier_kind(value)
+    return kind if kind in ("above", "below") else ""
 
 
 def named_sources(items: list[Found], first: str | None) -> str | None:
@@ -129,10 +136,7 @@ def same_person(a: str, b: str) -> bool:
 
 def bounds(figure: Figure) -> tuple[float, float]:
     """The values a figure allows, from its qualifier: 'more than 800' is 800 or more, 'about 500' 425-575."""
-    rules = load_rules()
-    qualifier = next((q for q in sorted(rules["qualifier_bounds"], key=len, reverse=True)
-                      if figure.value.lower().startswith(q + " ")), None)
-    kind = rules["qualifier_bounds"].get(qualifier)
+    kind = qualifier_kind(figure.value)
     if kind == "above":
         return figure.low, float("inf")
     if kind == "below":
@@ -140,6 +144,15 @@ def bounds(figure: Figure) -> tuple[float, float]:
     if kind == "near":
         return figure.low * (1 - NEAR), figure.high * (1 + NEAR)
     return figure.low, figure.high
+
+
+def qualifier_kind(value: str) -> str | None:
+    """How the value's qualifier bounds its number: 'above' ('more than 1,000'), 'below' ('nearly 1,000'),
+    'near' ('about 1,000'), None for a bare number."""
+    rules = load_rules()
+    qualifier = next((q for q in sorted(rules["qualifier_bounds"], key=len, reverse=True)
+                      if value.lower().startswith(q + " ")), None)
+    return rules["qualifier_bounds"].get(qualifier)
 
 
 def days_apart(a: str | None, b: str | None) -> int | None:

@@ -263,12 +263,22 @@ def _figure(article: str, sentence: str, match: re.Match[str], low: float, high:
     sign = match["currency"] or ""
     number = f"{sign}{match['low']}-{sign}{match['high']}" if match["high"] else f"{sign}{match['low']}"
     value = f"{match['qualifier'].lower()} {number}" if match["qualifier"] else number
-    shown = what + ([verb] if verb and verb not in (w.lower() for w in what) else [])
+    shown = _label(what, verb, rules)
     noun = rules["classes"].get(head, head)
     modifiers = set(plain_words(what)[:-1]) - set(head.split()) - rules["neutral"]
     quantity = quantity_of(noun, plain_words(what)[-1:], verb, modifiers)
     return [Found(value, low, high, " ".join(shown), quantity, scope_of(what), place_after(sentence, match.end()),
                   source_at(sentence, match.start()), Citation(article, sentence), published)]
+
+
+def _label(what: list[str], verb: str, rules: dict) -> list[str]:
+    """What the figure counts, in the sentence's words: '25 people killed'; 'the deaths of 27 people' is
+    '27 deaths', 'the deaths of 27 civilians' '27 deaths of civilians'."""
+    if not verb or verb in (w.lower() for w in what):
+        return what
+    if verb in {n for words in rules["concepts"].values() for n in words["nouns"]}:
+        return [verb] if [w.lower() for w in what] == ["people"] else [verb, "of", *what]
+    return what + [verb]
 
 
 def quantity_of(noun: str, head: list[str], verb: str, modifiers: set[str]) -> str:
