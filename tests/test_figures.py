@@ -146,3 +146,12 @@ def test_the_deaths_of_people_are_labelled_deaths():
     assert [(f.value, f.what) for f in found] == [("at least 27", "deaths")]
     found = sentence_figures("a", "Shelling resulted in the deaths of 27 civilians, an opposition spokesman said.")
     assert [f.what for f in found] == ["deaths of civilians"]
+
+
+def test_a_count_without_a_place_joins_the_one_place_that_gives_it():
+    articles = [make_article("a", "The unrest has left at least 233 people dead in Libya, Human Rights Watch said.",
+                             published="2011-02-21"),
+                make_article("b", "At least 233 people have been killed, according to Human Rights Watch.",
+                             published="2011-02-22")]
+    figures = [f for f in find_figures(articles, [])[0] if f.low == 233]
+    assert len(figures) == 1 and sorted(figures[0].articles) == ["a", "b"] and figures[0].place == "Libya"

@@ -76,23 +76,39 @@ def statements(items: list[Found], common: frozenset[str] = frozenset()) -> list
 def merge_found(found: list[Found], copies: dict[str, str]) -> list[Figure]:
     """One Figure per statement of a value of a quantity (its scope, place and bound); a syndicated copy's
     citation goes when its original cites it too."""
-    keyed: dict[tuple, list[Found]] = defaultdict(list)
-    for item in found:
-        keyed[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high,
-               _bound(item.value))].append(item)
+    keyed = _by_value(found)
     common = story_names(found)
     figures = []
     for (quantity, _, _, low, high, _), items in [(key, g) for key, same in sorted(keyed.items(), key=lambda kv: kv[0])
-                                               for g in statements(same, common)]:
+                                                  for g in statements(same, common)]:
         cited = {i.citation.article for i in items}
         kept = [i for i in items if copies.get(i.citation.article) not in cited]
         citations = sorted({i.citation for i in kept}, key=lambda c: (c.article, c.sentence))
         first = min(kept, key=lambda i: (i.attributed_to is None, i.date or "9999", i.citation.article))
         figures.append(Figure(value=first.value, low=low, high=high, what=first.what, quantity=quantity,
                               attributed_to=named_sources(kept, first.attributed_to), citations=citations,
-                              scope=first.scope, place=first.place,
+                              scope=first.scope, place=next((i.place for i in kept if i.place), None),
                               date=min((i.date for i in kept if i.date), default=None)))
     return figures
+
+
+def _by_value(found: list[Found]) -> dict[tuple, list[Found]]:
+    """The items by quantity, scope, place, value and bound. An item that says no place joins the items of the
+    same value that say one, when only one place gives that value ('233 people dead in Libya' and '233 people
+    killed')."""
+    keyed: dict[tuple, list[Found]] = defaultdict(list)
+    for item in found:
+        keyed[(item.quantity, (item.scope or "").lower(), (item.place or "").lower(), item.low, item.high,
+               _bound(item.value))].append(item)
+    placed: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in keyed:
+        if key[2]:
+            placed[key[:2] + key[3:]].append(key)
+    for key in [k for k in keyed if not k[2]]:
+        homes = placed.get(key[:2] + key[3:], [])
+        if len(homes) == 1:
+            keyed[homes[0]].extend(keyed.pop(key))
+    return keyed
 
 
 def _bound(value: str) -> str:
