@@ -278,3 +278,20 @@ def test_brothers_with_compound_given_names_and_their_father_stay_apart():
     assert owner.get("Saif al-Islam Gadhafi") != owner.get("Saif al-Arab Gadhafi")
     assert owner.get("Moammar Gadhafi") not in (owner.get("Saif al-Islam Gadhafi"), owner.get("Saif al-Arab Gadhafi"))
     assert owner.get("Gadhafi") == owner.get("Moammar Gadhafi")
+
+
+def test_a_place_and_a_person_who_shares_its_spelling_stay_apart():
+    entities = entities_from("Prime Minister David Cameron said Britain would send jets. Cameron spoke in London.",
+                             "Troops from Cameroon joined the mission. Cameroon sent 200 soldiers.",
+                             "Foreign Secretary William Hague flew to The Hague. Hague met the court's prosecutor.",
+                             "The court in The Hague opened its inquiry. Cameron and Hague spoke on Friday.")
+    for person, place in (("David Cameron", "Cameroon"), ("William Hague", "The Hague")):
+        assert entity_of(entities, person) is not entity_of(entities, place), person
+
+
+def test_names_whose_first_letters_differ_are_not_one_letter_variants():
+    qaida = ["Officials blamed al-Qaida for the attack on Monday. Al-Qaida denied it, and al-Qaida fighters fled."] * 4
+    entities = entities_from(*qaida, "Protests spread to the town of al-Baida on Thursday, residents said.",
+                             "Residents of al-Baida said the town was calm.")
+    baida, qaida_entity = entity_of(entities, "al-Baida"), entity_of(entities, "al-Qaida")
+    assert baida and qaida_entity and baida is not qaida_entity
