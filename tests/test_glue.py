@@ -144,6 +144,12 @@ def test_lines_above_a_line_opening_with_a_wire_dateline_are_highlights() -> Non
     assert kept.title == "Rebels pound Ras Lanuf" and kept.paragraphs[0].startswith("(CNN) -- Rebels pounded")
 
 
+def test_a_highlight_ending_on_the_datelines_place_leaves_the_place_to_the_dateline() -> None:
+    article = clean("Pro-Gadhafi forces steadily bombarded the oil port city of Ras Lanuf Ras Lanuf, Libya (CNN) -- "
+                    "The military forces of Moammar Gadhafi on Friday pounded Ras Lanuf, the key oil port.\n" + REST)
+    assert article.paragraphs[0].startswith("Ras Lanuf, Libya (CNN) -- The military forces")
+
+
 def test_highlights_before_a_bare_wire_dateline_on_the_second_line_are_cut_off() -> None:
     article = clean("By the CNN Wire Staff Eman al-Obeidy burst into a hotel Saturday, saying she had been attacked.\n"
                     "The government says she was released Her family says they were offered money to change her "

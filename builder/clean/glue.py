@@ -246,11 +246,26 @@ def _credit_tokens(tokens: list[str]) -> int:
     return end + 1 if first_name and surname else end
 
 
+def _wire_dateline(text: str) -> re.Match | None:
+    """Where the wire dateline starts in a line: the first place that can begin it, or a later one that the
+    words before it repeat ('... the oil port city of Ras Lanuf Ras Lanuf, Libya (CNN) --': a highlight
+    ending on the place the dateline names)."""
+    first = WIRE_DATELINE.search(text)
+    if not first:
+        return None
+    paren = text.index("(", first.end())
+    for match in WIRE_DATELINE.finditer(text, first.start()):
+        place = text[match.end():paren].split(",")[0].strip()
+        if match.end() < paren and place and text[:match.start()].rstrip().endswith(" " + place):
+            return match
+    return first
+
+
 def _split_line(text: str, context: Context) -> list[Piece]:
     byline = read_byline(text)
     if byline is not None and byline.kind == "glued":
         return [Piece(text[: byline.end].strip(" ,"))] + _split_line(text[byline.end:].strip(" ,"), context)
-    dateline = WIRE_DATELINE.search(text) if context.before_body else None
+    dateline = _wire_dateline(text) if context.before_body else None
     if dateline and len(text[:dateline.start()].split()) >= MIN_RUN_WORDS:
         *before, last = _split_line(text[:dateline.start()], context)
         return before + [Piece(last.text, f"{GLUED_HEADLINE} (before the wire dateline)"), Piece(text[dateline.end():])]
