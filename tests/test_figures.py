@@ -146,6 +146,8 @@ def test_the_deaths_of_people_are_labelled_deaths():
     assert [(f.value, f.what) for f in found] == [("at least 27", "deaths")]
     found = sentence_figures("a", "Shelling resulted in the deaths of 27 civilians, an opposition spokesman said.")
     assert [f.what for f in found] == ["deaths of civilians"]
+    found = sentence_figures("a", "The official figure for the UK is 1,261 cases and this is the first death.")
+    assert [f.what for f in found] == ["cases"]
 
 
 def test_a_count_without_a_place_joins_the_one_place_that_gives_it():

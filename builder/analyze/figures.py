@@ -73,8 +73,8 @@ def load_rules() -> dict:
                                 r"(?P<name>(?:[A-Z][\w'’.-]*\s?){1,4})|\b(?P<everywhere>worldwide|globally|nationwide)\b")
     rules["qualifier_words"] = {w for q in rules["qualifiers"] for w in q.split()} | {"between"}
     rules["classes"] = {w: cls for cls, words in rules["noun_classes"].items() for w in words}
-    for key in ("months", "stop_words", "count_verbs", "generic_heads", "growing", "score_words", "measure_nouns",
-                "plurals", "neutral"):
+    for key in ("months", "stop_words", "count_verbs", "count_nouns", "generic_heads", "growing", "score_words",
+                "measure_nouns", "plurals", "neutral"):
         rules[key] = frozenset(rules[key])
     return rules
 
@@ -263,7 +263,7 @@ def _figure(article: str, sentence: str, match: re.Match[str], low: float, high:
     sign = match["currency"] or ""
     number = f"{sign}{match['low']}-{sign}{match['high']}" if match["high"] else f"{sign}{match['low']}"
     value = f"{match['qualifier'].lower()} {number}" if match["qualifier"] else number
-    shown = _label(what, verb, rules)
+    shown = _label(what, verb, verb in _words_before(sentence, match.start(), VERB_BEFORE), rules)
     noun = rules["classes"].get(head, head)
     modifiers = set(plain_words(what)[:-1]) - set(head.split()) - rules["neutral"]
     quantity = quantity_of(noun, plain_words(what)[-1:], verb, modifiers)
@@ -271,12 +271,15 @@ def _figure(article: str, sentence: str, match: re.Match[str], low: float, high:
                   source_at(sentence, match.start()), Citation(article, sentence), published)]
 
 
-def _label(what: list[str], verb: str, rules: dict) -> list[str]:
+def _label(what: list[str], verb: str, verb_first: bool, rules: dict) -> list[str]:
     """What the figure counts, in the sentence's words: '25 people killed'; 'the deaths of 27 people' is
-    '27 deaths', 'the deaths of 27 civilians' '27 deaths of civilians'."""
+    '27 deaths', 'the deaths of 27 civilians' '27 deaths of civilians'; in '1,261 cases and this is the first
+    death' the death is not what the 1,261 are."""
     if not verb or verb in (w.lower() for w in what):
         return what
-    if verb in {n for words in rules["concepts"].values() for n in words["nouns"]}:
+    if verb in rules["count_nouns"]:
+        if not verb_first:
+            return what
         return [verb] if [w.lower() for w in what] == ["people"] else [verb, "of", *what]
     return what + [verb]
 
