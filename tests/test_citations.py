@@ -94,3 +94,15 @@ def test_coverage_chart_is_accessible_and_escaped():
     assert "<b>" not in chart and "&lt;b&gt;Evil&lt;/b&gt; &amp; co" in chart
     assert "1 undated" in chart and "| Agency (or outlet) | Articles |" in chart
     assert 'fill="#000' not in chart and "currentColor" in chart
+
+
+def test_a_key_figure_lists_the_articles_that_report_it_earliest_first():
+    from builder.model import Citation, Figure
+    dates = {"308": "2011-06-08", "39": "2011-02-26", "41": "2011-02-25"}
+    articles = [Article(source=f"{s}.txt", sha256=s * 8, slug=s, title=f"Story {s}", outlet="CNN", published=d)
+                for s, d in dates.items()]
+    figure = Figure(value="1,000", low=1000, high=1000, what="people killed", quantity="deaths", key=True,
+                    citations=[Citation(s, "More than 1,000 people have been killed.") for s in dates])
+    row = next(line for line in render_site(Dossier(title="t", articles=articles, figures=[figure]))["index.md"]
+               .splitlines() if line.startswith("| 1,000"))
+    assert row.index("25 February 2011") < row.index("26 February 2011") < row.index("8 June 2011")

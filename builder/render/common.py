@@ -140,9 +140,9 @@ def one_per_article(citations: list[Citation]) -> list[Citation]:
 
 def cited_sources(notes: Footnotes, citations: list[Citation], limit: int) -> str:
     """'AFP, 8 November 2017' linked to each article, with the footnote that quotes it, one per line (for
-    table cells); past `limit` articles, how many more."""
+    table cells), earliest first; past `limit` articles, how many more."""
     dossier, page = notes.dossier, notes.page
-    cited = one_per_article(citations)
+    cited = sorted(one_per_article(citations), key=lambda c: (dossier.article(c.article).published or "9999", c.article))
     links = []
     for citation in cited[:limit]:
         article = dossier.article(citation.article)
