@@ -157,3 +157,10 @@ def test_a_count_without_a_place_joins_the_one_place_that_gives_it():
                              published="2011-02-22")]
     figures = [f for f in find_figures(articles, [])[0] if f.low == 233]
     assert len(figures) == 1 and sorted(figures[0].articles) == ["a", "b"] and figures[0].place == "Libya"
+
+
+def test_a_source_in_common_nouns_is_not_capitalised_for_opening_its_sentence():
+    found = sentence_figures("a", "Rebel commanders said 1,500 fighters had joined the assault on the town.")
+    assert [f.attributed_to for f in found] == ["rebel commanders"]
+    found = sentence_figures("a", "Health Minister Jose Cordova said 26 people had died in the outbreak.")
+    assert [f.attributed_to for f in found] == ["Health Minister Jose Cordova"]

@@ -123,7 +123,18 @@ def _named(who: str) -> str | None:
         return None
     if not any(w[:1].isupper() for w in words) and not any(_plain(w) in rules["source_noun_set"] for w in words):
         return None
+    if _common_noun_source(words, first, rules):
+        return who[:1].lower() + who[1:]
     return re.sub(r"^The\b", "the", who)
+
+
+def _common_noun_source(words: list[str], first: str, rules: dict) -> bool:
+    """'Officials', 'Rebel commanders': a source in common nouns, capitalised only because it opens the sentence."""
+    if words[0].isupper():  # 'US officials', 'UN'
+        return False
+    if len(words) == 1:
+        return first in rules["source_noun_set"]
+    return all(w[:1].islower() for w in words[1:]) and first in rules["source_noun_set"] | rules["determiner_set"]
 
 
 def _plain(word: str) -> str:
