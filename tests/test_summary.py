@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from builder.analyze.sentences import split_sentences
-from builder.analyze.quality import DANGLING_STARTS, usable
-from builder.analyze.summary import headline, summarize
+from builder.analyze.quality import DANGLING_STARTS, headline, usable
+from builder.analyze.summary import summarize
 from builder.analyze.trim import trim
 from support import SEEDS, make_article, run_builder
 

@@ -127,10 +127,15 @@ def balanced(text: str) -> bool:
     return not text.count("\"") % 2 and all(text.count(a) == text.count(b) for a, b in PAIRS)
 
 
+def headline(article: Article) -> str:
+    """The article's headline (its curator's title, or the one its page gives); a title made from its lead is
+    no headline (it would only echo the lead)."""
+    return article.title or "" if article.title_from in (None, "headline", "curator") else ""
+
+
 def headlines_of(articles: list[Article]) -> frozenset[str]:
-    """The articles' headlines as token strings (titles made from a lead are not headlines)."""
-    return frozenset(" ".join(tokens(a.title)) for a in articles
-                     if a.title and getattr(a, "title_from", "headline") == "headline" and len(tokens(a.title)) >= 4)
+    """The articles' headlines as token strings, those of four words or more."""
+    return frozenset(" ".join(words) for a in articles if len(words := tokens(headline(a))) >= 4)
 
 
 def bare_attribution(text: str) -> bool:

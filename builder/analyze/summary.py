@@ -23,7 +23,7 @@ from sklearn.preprocessing import normalize
 from ..model import Article, Citation, SummarySentence, Syndication
 from .datexpr import find_mentions
 from .evidence import claim, supporting_quote
-from .quality import MIN_WORDS, headlines_of, usable
+from .quality import MIN_WORDS, headline, headlines_of, usable
 from .record import record_of
 from .sentences import Sentence, tokens
 from .trim import trim
@@ -122,11 +122,6 @@ def shared_bigrams(candidates, texts: list[str], owner: np.ndarray, n_articles: 
                                    shape=(n_articles, len(owner)))
     spread = np.asarray(((membership @ counts) > 0).sum(axis=0)).ravel() - 1.0
     return counts[np.array([c.row for c in candidates], dtype=np.int64)].tocsr(), spread
-
-
-def headline(article: Article) -> str:
-    """The article's headline; a title made from its lead is no headline (it would only echo the lead)."""
-    return article.title or "" if article.title_from in (None, "headline", "curator") else ""
 
 
 def salience(candidates, matrix, owner, position, articles, strength, vectorizer) -> np.ndarray:
