@@ -164,3 +164,10 @@ def test_a_source_in_common_nouns_is_not_capitalised_for_opening_its_sentence():
     assert [f.attributed_to for f in found] == ["rebel commanders"]
     found = sentence_figures("a", "Health Minister Jose Cordova said 26 people had died in the outbreak.")
     assert [f.attributed_to for f in found] == ["Health Minister Jose Cordova"]
+
+
+def test_a_scale_after_a_space_in_an_amount_of_money_is_part_of_it():
+    found = sentence_figures("a", "BP said the spill had cost it $39.9 bn so far, the company said.")
+    assert [(f.value, f.low, f.what) for f in found] == [("$39.9 bn", 39.9e9, "cost")]
+    found = sentence_figures("a", "The rig sat 5 m below the surface and 12 people died there.")
+    assert [f.low for f in found] == [12]

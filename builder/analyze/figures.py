@@ -59,7 +59,9 @@ def _alternation(words) -> str:
 def load_rules() -> dict:
     text = resources.files(__package__).joinpath("data/figure_rules.yml").read_text(encoding="utf-8")
     rules = yaml.safe_load(text)
-    value = (rf"(?:(?:{DIGITS})(?:{_alternation(rules['attached_scales'])})?(?![\w])|\b(?:{_alternation(rules['number_words'])})\b)"
+    attached = _alternation(rules['attached_scales'])
+    value = (rf"(?:(?:{DIGITS})(?:{attached}|(?(currency)\s(?:{attached})))?(?![\w])"
+             rf"|\b(?:{_alternation(rules['number_words'])})\b)"
              rf"(?:\s+(?:{_alternation(rules['scales'])})\b)?")
     currency = rf"(?:{_alternation(rules['currency_signs'])})"
     rules["figure"] = re.compile(
@@ -92,7 +94,7 @@ def parse_number(text: str) -> float:
     if phrase in rules["number_words"]:
         return rules["number_words"][phrase] * scale
     digits = re.match(r"[\d.]+", phrase)
-    attached = phrase[digits.end():] if digits else ""
+    attached = phrase[digits.end():].strip() if digits else ""
     return float(digits.group()) * rules["attached_scales"].get(attached, 1) * scale
 
 
