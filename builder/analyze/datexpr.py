@@ -8,8 +8,9 @@ certain. The tense of the sentence settles what the calendar cannot:
   most recent Tuesday strictly before the publication day (in an article of Tuesday 12 January it is
   5 January, in one of Thursday 14 January it is 12 January), 'next Tuesday' the first one after it;
 - a month without a year ('in May') is the latest such month on or before publication, or with the
-  future tense ('will be held in May') the next one on or after it: a future 'in May' in an article of
-  January 2010 is May 2010, a past one May 2009;
+  future tense ('will be held in May', and for a month only 'would', 'could', 'until August', a present
+  'before the storms arrive in August') the next one on or after it: a future 'in May' in an article of January 2010 is
+  May 2010, a past one May 2009;
 - a day and month without a year ('on 3 May') is the nearest such day, looking back first, or forward
   first in the future tense.
 """
@@ -42,6 +43,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<n>two|three|four|five|six|\d) days ago)\b", re.I)),
 ]
 FUTURE = re.compile(r"\b(?:will|is due|are due|is to|are to|scheduled|plans? to|expected to|set to)\b")
+# Weaker signs of a time to come, read only for a month named without a year: 'said it would report in
+# July' in May is this July, but 'would cap ... took control on Friday' does not move Friday forward.
+MONTH_FUTURE = re.compile(r"\b(?:would|could|might|hopes? to|aims? to|intends? to|until|arrives?|begins?|starts?)\b")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -162,7 +166,8 @@ def _absolute(kind: str, match: re.Match[str], published: dt.date | None,
     if published is None:
         return None
     if kind == "m":
-        return month_span(month_year(month, match["lead"].lower(), published, future), month)
+        ahead = future or bool(MONTH_FUTURE.search(match.string))
+        return month_span(month_year(month, match["lead"].lower(), published, ahead), month)
     day = nearest_year(month, int(match["day"]), published, future)
     return (day, day) if day else None
 
