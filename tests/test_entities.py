@@ -295,3 +295,14 @@ def test_names_whose_first_letters_differ_are_not_one_letter_variants():
                              "Residents of al-Baida said the town was calm.")
     baida, qaida_entity = entity_of(entities, "al-Baida"), entity_of(entities, "al-Qaida")
     assert baida and qaida_entity and baida is not qaida_entity
+
+
+def test_two_sets_of_middle_initials_are_two_people():
+    entities = entities_from("Former President George HW Bush praised the cleanup crews on Monday.",
+                             "President George W Bush signed the drilling law in 2005, George W Bush said.",
+                             "George HW Bush and George W Bush both spoke about the Gulf on Friday.",
+                             "George Bush visited the coast. George Bush met the governor.")
+    assert entity_of(entities, "George HW Bush") is not entity_of(entities, "George W Bush")
+    entities = entities_from("President Barack Hussein Obama spoke on Monday.",
+                             "Barack Obama promised help. Barack Obama spoke again.")
+    assert "Barack Hussein Obama" in {entity_of(entities, "Barack Obama").name, *entity_of(entities, "Barack Obama").aliases}

@@ -269,13 +269,26 @@ def first_and_last(name: Name) -> str | None:
 
 
 def join_middle_names(names: dict[str, Name], groups: Groups) -> None:
-    """A person written with a middle name, initial or suffix is the person written without them."""
+    """A person written with a middle name, initial or suffix is the person written without them, unless the
+    dossier writes two sets of middle initials for that name: George W. Bush and George H. W. Bush are two
+    people, and neither is joined to 'George Bush'."""
+    by_plain: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
-        if name.type not in ("person", ""):
-            continue
-        plain = first_and_last(name)
+        plain = first_and_last(name) if name.type in ("person", "") else None
         if plain in names and names[plain].type in ("person", ""):
-            groups.join(name.key, plain)
+            by_plain[plain].append(name)
+    for plain, written in by_plain.items():
+        initials = {middle_initials(n) for n in written} - {None}
+        for name in written:
+            if len(initials) < 2 or middle_initials(name) is None:
+                groups.join(name.key, plain)
+
+
+def middle_initials(name: Name) -> str | None:
+    """'hw' for 'George H. W. Bush' or 'George HW Bush'; None when a middle word is a name ('Barack Hussein
+    Obama') or there is none."""
+    middle = [w.strip(".") for w in name.words[1:-1] if w not in load_rules()["name_suffixes"]]
+    return "".join(middle) if middle and all(len(w) <= 2 for w in middle) else None
 
 
 def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, str]]:
