@@ -224,3 +224,14 @@ def test_a_caption_glued_before_a_lead_is_split_off_and_the_lead_kept():
 
 def test_a_date_that_is_part_of_a_name_is_not_a_date():
     assert find_mentions("A member of the February 17 Uprising coalition spoke to reporters.", "2011-03-02") == []
+
+
+def test_an_event_is_never_cut_on_a_speakers_title_nor_loses_as_many_as():
+    yesterday = TimeMention(0, 0, "yesterday", dt.date(2010, 6, 9), dt.date(2010, 6, 9))
+    sentence = ("As many as 15 congressional committees are investigating the spill, and at one of many hearings "
+                "yesterday, the US interior secretary, Ken Salazar, said he would ask BP to repay the salaries.")
+    assert event_text(sentence, yesterday, False, False) == sentence
+    april = TimeMention(0, 0, "20 April", dt.date(2010, 4, 20), dt.date(2010, 4, 20))
+    sentence = ("As many as 15 congressional committees are investigating the spill since it began on 20 April, "
+                "officials say, with more hearings planned for the coming weeks in Washington and in the Gulf.")
+    assert event_text(sentence, april, True, False).startswith("As many as 15")

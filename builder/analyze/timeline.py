@@ -59,8 +59,8 @@ CHRONOLOGY_WEIGHT = 1.0
 CANDIDATES_PER_DAY = 8
 REPEATS = 0.35
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
-LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as|since|following|which|who|where|with|"
-                          r"then|until|just)\s+", re.I)
+LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as(?!\s+(?:many|much|few|little|long|far|well|soon|"
+                          r"recently|early|late)\b)|since|following|which|who|where|with|then|until|just)\s+", re.I)
 OPENING = re.compile(r"^(?:(?:and|but|yet|so)\s+|(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)(?:\s+that)?\s+)",
                      re.I)
 SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|did|does|do)\b", re.I)
@@ -107,10 +107,16 @@ def clause_around(text: str, raw: str) -> str:
 
 
 def _loses_attribution(text: str, start: int, end: int) -> bool:
-    """The clause text[start:end] speaks for a source named outside it (', said a medical source'): cut from
-    its sentence, it would read as the dossier's own statement."""
-    return any(low < end and start < high and not (start <= a.start and a.end <= end)
-               for a in attributions(text) for low, high in [a.covers])
+    """The clause text[start:end] speaks for a source named outside it (', said a medical source'), or cuts
+    through an attribution or ends on its speaker's title ('..., the US interior secretary, Ken Salazar,
+    said'): cut from its sentence, it would read as the dossier's own statement, or as a broken one."""
+    for a in attributions(text):
+        inside = start <= a.start and a.end <= end
+        if not inside and (a.covers[0] < end and start < a.covers[1] or a.start < end and start < a.end):
+            return True
+        if a.start >= end and not text[end:a.start].strip(" ,"):  # the clause ends on the speaker's title
+            return True
+    return False
 
 
 def cut_inside_a_quote(text: str, sentence: str) -> bool:
