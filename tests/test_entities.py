@@ -306,3 +306,11 @@ def test_two_sets_of_middle_initials_are_two_people():
     entities = entities_from("President Barack Hussein Obama spoke on Monday.",
                              "Barack Obama promised help. Barack Obama spoke again.")
     assert "Barack Hussein Obama" in {entity_of(entities, "Barack Obama").name, *entity_of(entities, "Barack Obama").aliases}
+
+
+def test_a_generational_suffix_names_another_person():
+    entities = entities_from("Michael Jackson died in Los Angeles. Michael Jackson was 50.",
+                             "His son, Michael Joseph Jackson Jr, known as Prince, is 12. Michael Jackson had three "
+                             "children.",
+                             "Michael Joseph Jackson Jr attended the memorial. Michael Jackson's mother was there.")
+    assert entity_of(entities, "Michael Jackson") is not entity_of(entities, "Michael Joseph Jackson Jr")

@@ -259,11 +259,13 @@ def short_form_targets(name: Name, names: dict[str, Name], by_word: dict[str, se
 
 
 def first_and_last(name: Name) -> str | None:
-    """'richard butler' for 'Richard Girnt Butler' or 'Richard G. Butler Jr.': a person without middle names or
-    suffix. 'Saif al-Islam Gadhafi' has no middle name: 'al-Islam' is part of his given name, and his brother
-    Saif al-Arab Gadhafi is someone else."""
-    words = [w for w in name.words if w not in load_rules()["name_suffixes"]]
-    if len(words) < 2 or words == name.words and len(words) == 2 or COMPOUND_GIVEN.search(name.key):
+    """'richard butler' for 'Richard Girnt Butler': a person without middle names. A generational suffix names
+    another person ('Michael Joseph Jackson Jr' is Michael Jackson's son), and 'Saif al-Islam Gadhafi' has no
+    middle name: 'al-Islam' is part of his given name, and his brother Saif al-Arab Gadhafi is someone else."""
+    if name.words and name.words[-1] in load_rules()["name_suffixes"]:
+        return None  # 'Michael Joseph Jackson Jr' is the son, not Michael Jackson
+    words = name.words
+    if len(words) < 3 or COMPOUND_GIVEN.search(name.key):
         return None
     return f"{words[0]} {words[-1]}"
 
