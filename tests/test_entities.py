@@ -314,3 +314,11 @@ def test_a_generational_suffix_names_another_person():
                              "children.",
                              "Michael Joseph Jackson Jr attended the memorial. Michael Jackson's mother was there.")
     assert entity_of(entities, "Michael Jackson") is not entity_of(entities, "Michael Joseph Jackson Jr")
+
+
+def test_a_short_given_name_is_the_formal_one_when_both_are_written():
+    entities = entities_from("Defence lawyer Ed Chernoff said the doctor was innocent. Ed Chernoff spoke on Friday.",
+                             "Edward Chernoff, the doctor's lawyer, said his client would cooperate.",
+                             "Edward Chernoff and Ed Chernoff appear in different reports about the case.")
+    ed = entity_of(entities, "Ed Chernoff")
+    assert ed and ed is entity_of(entities, "Edward Chernoff")

@@ -286,6 +286,17 @@ def join_middle_names(names: dict[str, Name], groups: Groups) -> None:
                 groups.join(name.key, plain)
 
 
+def join_given_name_forms(names: dict[str, Name], groups: Groups) -> None:
+    """'Ed Chernoff' is Edward Chernoff, 'Joe Jackson' Joseph Jackson, when the dossier writes both."""
+    forms = load_rules()["given_name_forms"]
+    for name in names.values():
+        if name.type not in ("person", "") or len(name.words) < 2 or name.words[0] not in forms:
+            continue
+        formal = " ".join([forms[name.words[0]], *name.words[1:]])
+        if formal in names and names[formal].type in ("person", ""):
+            groups.join(name.key, formal)
+
+
 def middle_initials(name: Name) -> str | None:
     """'hw' for 'George H. W. Bush' or 'George HW Bush'; None when a middle word is a name ('Barack Hussein
     Obama') or there is none."""
@@ -382,6 +393,7 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
     join_listed(names, groups, known_spellings())
     join_listed(names, groups, [list(pair) for pair in definitions])
     join_middle_names(names, groups)
+    join_given_name_forms(names, groups)
     doubts = join_spellings(names, groups)
     join_one_letter_variants(names, groups)
     doubts += join_acronyms(names, groups)
