@@ -322,3 +322,12 @@ def test_a_short_given_name_is_the_formal_one_when_both_are_written():
                              "Edward Chernoff and Ed Chernoff appear in different reports about the case.")
     ed = entity_of(entities, "Ed Chernoff")
     assert ed and ed is entity_of(entities, "Edward Chernoff")
+
+
+def test_a_first_name_is_not_the_surname_of_someone_named_once():
+    entities = entities_from(*[f"Michael Jackson rehearsed on Monday. Michael sang for hours, his friend Michael "
+                               f"Bush said. Michael Bush left at {h}pm." for h in range(1, 6)],
+                             "Welsh politician Alun Michael praised the singer. Alun Michael spoke on Friday.",
+                             "Michael was remembered at the memorial. Alun Michael sent flowers.")
+    alun = entity_of(entities, "Alun Michael")
+    assert alun and "Michael" not in alun.aliases

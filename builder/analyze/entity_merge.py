@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from .entity_names import Name
+from .entity_names import Name, first_name_votes
 from .known_names import known_spellings, load_gazetteer, name_key
 from .mentions import load_rules
 
@@ -25,6 +25,7 @@ VARIANT_MIN_LETTERS = 5  # 'Ukrane'/'Ukraine' are one place; 'Iran'/'Iraq' are t
 PERSON_VARIANT_MIN_LETTERS = 7  # 'Elisabeth'/'Elizabeth' are one person; 'Harry'/'Barry' and 'Tom'/'Tim' are two
 MISSPELLING = 3
 SPELLED_OUT = 3  # an acronym is spelled out 'beside' it in a third of the articles that write it ('GP' is not Graeme Pacitti)
+BESIDE = 3  # a short form is written beside the full name in a third of its articles
 DOMINANCE = 3  # a surname goes to the person it stands beside in 3 times as many articles as any other
 ARTICLES = {"al", "el", "ad", "the"}
 COMPOUND_GIVEN = re.compile(r"^\S+ (?:al|el|ad|ud|bin|ibn|abu|abd|abdel|abdul) \S+ \S+")
@@ -310,6 +311,7 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
         for word in set(name.words):
             by_word[word].add(name.key)
     placed = {groups.root(k) for k, n in names.items() if n.type == "place"}
+    given = first_name_votes(names)
     doubts = []
     for name in sorted(names.values(), key=lambda n: (-len(n.articles), n.key)):
         if name.is_acronym or len(name.words) > 2 or stands_for_someone(name, names, groups, by_word):
@@ -318,7 +320,10 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
         people = [k for k in targets if names[k].type == "person"]
         targets = people or targets  # a surname stands for a person before any organisation named after one
         roots = sorted({groups.root(k) for k in targets} - {groups.root(name.key)})
-        chosen = roots[0] if len(roots) == 1 else dominant_root(name, targets, names, groups) if people else None
+        doubtful = len(name.words) == 1 and name.words[0] in given
+        single = roots[0] if len(roots) == 1 and (not doubtful or named_beside(name, targets, roots[0], names, groups)) \
+            else None
+        chosen = single if len(roots) == 1 else dominant_root(name, targets, names, groups) if people else None
         chosen = chosen or (first_name_target(name, names, by_word, groups) if not targets else None)
         if chosen and people and groups.root(name.key) in placed:
             doubts.append((name.key, chosen))  # 'Hague', joined to The Hague, is not also William Hague
@@ -329,6 +334,14 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
                 placed.add(groups.root(chosen))
         doubts += [(name.key, root) for root in roots] if len(roots) > 1 and not chosen else []
     return doubts
+
+
+def named_beside(short: Name, targets: list[str], root: str, names: dict[str, Name], groups: Groups) -> bool:
+    """A word the dossier uses as a first name stands for the one person who has it as a surname only when at
+    least one in BESIDE of the articles that write it also name that person in full: 'Michael' in 47 articles
+    about Michael Jackson is not Alun Michael, named in one of them."""
+    full = set().union(*(names[k].articles for k in targets if groups.root(k) == root))
+    return BESIDE * len(full & short.articles) >= len(short.articles)
 
 
 def stands_for_someone(name: Name, names: dict[str, Name], groups: Groups, by_word: dict[str, set[str]]) -> bool:
