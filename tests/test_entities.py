@@ -287,6 +287,11 @@ def test_a_place_and_a_person_who_shares_its_spelling_stay_apart():
                              "The court in The Hague opened its inquiry. Cameron and Hague spoke on Friday.")
     for person, place in (("David Cameron", "Cameroon"), ("William Hague", "The Hague")):
         assert entity_of(entities, person) is not entity_of(entities, place), person
+    entities = entities_from(*["Troops from Cameroon joined the mission. Cameroon sent 200 soldiers, and Cameroon "
+                               "said more would follow."] * 4,
+                             "Prime Minister David Cameron said Britain would send jets.",
+                             "The plan was backed by Cameron and by France.")
+    assert "Cameron" not in entity_of(entities, "Cameroon").aliases
 
 
 def test_names_whose_first_letters_differ_are_not_one_letter_variants():

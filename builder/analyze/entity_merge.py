@@ -113,8 +113,19 @@ def spelling_score(a: Name, b: Name) -> float:
     return fuzz.ratio(plain_a, plain_b)
 
 
+def person_surnames(names: dict[str, Name]) -> set[str]:
+    """The last words of people's full names: written alone, such a word is that surname, not a misspelling of
+    a place's or an organisation's name ('Cameron', of David Cameron, is not Cameroon)."""
+    return {n.words[-1] for n in names.values() if n.type == "person" and len(n.words) >= 2}
+
+
+def surname_and_other(a: Name, b: Name, surnames: set[str]) -> bool:
+    return any(x.key in surnames and y.type not in ("person", "") for x, y in ((a, b), (b, a)))
+
+
 def join_spellings(names: dict[str, Name], groups: Groups) -> list[tuple[str, str]]:
     """Merge transliteration variants within each skeleton bucket; return the pairs left in doubt."""
+    surnames = person_surnames(names)
     buckets: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
         if not name.is_acronym:
@@ -124,7 +135,8 @@ def join_spellings(names: dict[str, Name], groups: Groups) -> list[tuple[str, st
         bucket = sorted(bucket, key=lambda n: (-len(n.mentions), n.key))[:BUCKET_LIMIT]
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
-                doubts += _compare_spelling(a, b, groups)
+                if not surname_and_other(a, b, surnames):
+                    doubts += _compare_spelling(a, b, groups)
     return doubts
 
 
@@ -193,6 +205,7 @@ def one_letter_apart(a: Name, b: Name) -> bool:
 
 def join_one_letter_variants(names: dict[str, Name], groups: Groups) -> None:
     """'Elisabeth Byrs' = 'Elizabeth Byrs', 'Disaster Emergency Committee' = 'Disasters Emergency Committee'."""
+    surnames = person_surnames(names)
     for bucket in one_letter_buckets(names).values():
         if len(bucket) < 2 or len(bucket) > BUCKET_LIMIT:
             continue
@@ -200,6 +213,8 @@ def join_one_letter_variants(names: dict[str, Name], groups: Groups) -> None:
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 first, second = names[a], names[b]
+                if surname_and_other(first, second, surnames):
+                    continue
                 if groups.root(a) != groups.root(b) and one_letter_apart(first, second) and may_be_one(first, second):
                     groups.join(a, b)
 
