@@ -36,6 +36,16 @@ class Groups:
 
     def __init__(self, keys: list[str]):
         self.parent = {k: k for k in keys}
+        self.marks: dict[str, frozenset[str]] = {}
+
+    def mark(self, key: str, label: str) -> None:
+        root = self.root(key)
+        self.marks[root] = self.marks.get(root, frozenset()) | {label}
+
+    def mixes(self, a: str, b: str, one: str, other: str) -> bool:
+        """Joining a and b would put a name marked `one` and a name marked `other` in one entity."""
+        ma, mb = self.marks.get(self.root(a), frozenset()), self.marks.get(self.root(b), frozenset())
+        return one in ma and other in mb or other in ma and one in mb
 
     def root(self, key: str) -> str:
         while self.parent[key] != key:
@@ -47,6 +57,8 @@ class Groups:
         ra, rb = self.root(a), self.root(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+            if max(ra, rb) in self.marks:
+                self.marks[min(ra, rb)] = self.marks.get(min(ra, rb), frozenset()) | self.marks.pop(max(ra, rb))
 
     def members(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
@@ -113,19 +125,20 @@ def spelling_score(a: Name, b: Name) -> float:
     return fuzz.ratio(plain_a, plain_b)
 
 
-def person_surnames(names: dict[str, Name]) -> set[str]:
-    """The last words of people's full names: written alone, such a word is that surname, not a misspelling of
-    a place's or an organisation's name ('Cameron', of David Cameron, is not Cameroon)."""
-    return {n.words[-1] for n in names.values() if n.type == "person" and len(n.words) >= 2}
-
-
-def surname_and_other(a: Name, b: Name, surnames: set[str]) -> bool:
-    return any(x.key in surnames and y.type not in ("person", "") for x, y in ((a, b), (b, a)))
+def mark_surnames_and_listed(names: dict[str, Name], groups: Groups) -> None:
+    """A person's surname written alone is that surname, not a spelling of a place or organisation the gazetteer
+    lists ('Cameron', of David Cameron, is not Cameroon, nor through its misspelling 'Caemroon'): the spelling
+    merges never put the two in one entity."""
+    listed = load_gazetteer()
+    for name in names.values():
+        if name.type == "person" and len(name.words) >= 2 and name.words[-1] in names:
+            groups.mark(name.words[-1], "surname")
+        if listed.get(name.key, "person") != "person":
+            groups.mark(name.key, "listed")
 
 
 def join_spellings(names: dict[str, Name], groups: Groups) -> list[tuple[str, str]]:
     """Merge transliteration variants within each skeleton bucket; return the pairs left in doubt."""
-    surnames = person_surnames(names)
     buckets: dict[str, list[Name]] = defaultdict(list)
     for name in names.values():
         if not name.is_acronym:
@@ -135,7 +148,7 @@ def join_spellings(names: dict[str, Name], groups: Groups) -> list[tuple[str, st
         bucket = sorted(bucket, key=lambda n: (-len(n.mentions), n.key))[:BUCKET_LIMIT]
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
-                if not surname_and_other(a, b, surnames):
+                if not groups.mixes(a.key, b.key, "surname", "listed"):
                     doubts += _compare_spelling(a, b, groups)
     return doubts
 
@@ -205,7 +218,6 @@ def one_letter_apart(a: Name, b: Name) -> bool:
 
 def join_one_letter_variants(names: dict[str, Name], groups: Groups) -> None:
     """'Elisabeth Byrs' = 'Elizabeth Byrs', 'Disaster Emergency Committee' = 'Disasters Emergency Committee'."""
-    surnames = person_surnames(names)
     for bucket in one_letter_buckets(names).values():
         if len(bucket) < 2 or len(bucket) > BUCKET_LIMIT:
             continue
@@ -213,7 +225,7 @@ def join_one_letter_variants(names: dict[str, Name], groups: Groups) -> None:
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 first, second = names[a], names[b]
-                if surname_and_other(first, second, surnames):
+                if groups.mixes(a, b, "surname", "listed"):
                     continue
                 if groups.root(a) != groups.root(b) and one_letter_apart(first, second) and may_be_one(first, second):
                     groups.join(a, b)
@@ -422,6 +434,7 @@ def merge_names(names: dict[str, Name], definitions: list[tuple[str, str]],
     join_listed(names, groups, [list(pair) for pair in definitions])
     join_middle_names(names, groups)
     join_given_name_forms(names, groups)
+    mark_surnames_and_listed(names, groups)
     doubts = join_spellings(names, groups)
     join_one_letter_variants(names, groups)
     doubts += join_acronyms(names, groups)
