@@ -42,10 +42,13 @@ class Groups:
         root = self.root(key)
         self.marks[root] = self.marks.get(root, frozenset()) | {label}
 
+    def marked(self, key: str, label: str) -> bool:
+        """The entity `key` belongs to holds a name marked `label`."""
+        return label in self.marks.get(self.root(key), frozenset())
+
     def mixes(self, a: str, b: str, one: str, other: str) -> bool:
         """Joining a and b would put a name marked `one` and a name marked `other` in one entity."""
-        ma, mb = self.marks.get(self.root(a), frozenset()), self.marks.get(self.root(b), frozenset())
-        return one in ma and other in mb or other in ma and one in mb
+        return self.marked(a, one) and self.marked(b, other) or self.marked(a, other) and self.marked(b, one)
 
     def root(self, key: str) -> str:
         while self.parent[key] != key:
@@ -337,7 +340,8 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
     for name in names.values():
         for word in set(name.words):
             by_word[word].add(name.key)
-    placed = {groups.root(k) for k, n in names.items() if n.type == "place"}
+    for key in (k for k, n in names.items() if n.type == "place"):
+        groups.mark(key, "place")
     given = first_name_votes(names)
     doubts = []
     for name in sorted(names.values(), key=lambda n: (-len(n.articles), n.key)):
@@ -352,13 +356,10 @@ def join_short_forms(names: dict[str, Name], groups: Groups) -> list[tuple[str, 
             else None
         chosen = single if len(roots) == 1 else dominant_root(name, targets, names, groups) if people else None
         chosen = chosen or (first_name_target(name, names, by_word, groups) if not targets else None)
-        if chosen and people and groups.root(name.key) in placed:
+        if chosen and people and groups.marked(name.key, "place"):
             doubts.append((name.key, chosen))  # 'Hague', joined to The Hague, is not also William Hague
         elif chosen:
-            was_placed = groups.root(chosen) in placed
             groups.join(name.key, chosen)
-            if was_placed:
-                placed.add(groups.root(chosen))
         doubts += [(name.key, root) for root in roots] if len(roots) > 1 and not chosen else []
     return doubts
 
