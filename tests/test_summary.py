@@ -198,3 +198,42 @@ def test_a_place_name_before_a_clause_opener_is_glue():
     from builder.analyze.quality import glue_point
     text = "Los Angeles The high profile trial in Los Angeles has attracted supporters of both sides."
     assert text[glue_point(text):].startswith("The high profile trial")
+
+
+def test_a_headline_and_standfirst_run_into_the_lead_are_split_off_at_each_acronym_that_opens_a_clause():
+    from builder.analyze.record import unglued
+    from builder.analyze.sentences import Sentence
+    lead = ("BP oil spill costs hit $1.6 bn BP said the total bill for the oil spill has jumped by $350m in the "
+            "last week BP has estimated the costs of the Deepwater Horizon at $1.6 bn.")
+    later = "Analysts say the total bill BP has to pay could be far higher than it says."
+    pieces = [s.text for s in unglued([Sentence("a", 0, 0, lead), Sentence("a", 1, 0, later)])]
+    assert pieces == ["BP oil spill costs hit $1.6 bn", "BP said the total bill for the oil spill has jumped by $350m "
+                      "in the last week", "BP has estimated the costs of the Deepwater Horizon at $1.6 bn.", later]
+
+
+def test_in_a_lead_an_acronym_inside_its_clause_is_not_glue():
+    from builder.analyze.quality import glue_point
+    for text in ["Shares in oil giant BP have fallen sharply after the company said it would cut its dividend.",
+                 "Analysts believe BP will face a final bill of $40bn, the paper said.",
+                 "Libyan state TV said people in Zawiya were celebrating in the streets.",
+                 "Protesters were seen saying BP was to blame for the spill on the coast.",
+                 "BP lawyers have said that government estimates of the size of the Gulf of Mexico oil spill are too "
+                 "big, perhaps by as much as 20 to 50 percent, signaling a dispute that will determine how many "
+                 "billions of dollars of fines BP will have to pay."]:
+        assert glue_point(text, lead=True) is None, text
+
+
+def test_a_headline_ending_in_a_quote_before_an_acronym_is_glue_in_a_lead_and_its_open_quote_unbalanced():
+    from builder.analyze.quality import balanced, glue_point
+    text = "BP oil spill: ` I'd like my life back ' BP chief executive Tony Hayward under fire for ` there's none."
+    assert text[glue_point(text, lead=True):].startswith("BP chief executive")
+    assert glue_point(text) is None
+    assert not balanced(text[glue_point(text, lead=True):]) and balanced("He called it ` a mess ' on Monday.")
+
+
+def test_a_capitalised_subordinator_after_a_lower_case_word_starts_a_sentence_even_before_a_name():
+    from builder.analyze.quality import glue_point
+    text = "BP oil spill clean-up operations Since BP's rig exploded on 20 April, oil has leaked into the sea."
+    assert text[glue_point(text):].startswith("Since BP's rig")
+    assert glue_point("Sarah Jane and Dominic join Bob for his After Midnight acoustic session this week.") is None
+    assert glue_point("The piece ran just days after The New York Times released its own report on him.") is None

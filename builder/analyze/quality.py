@@ -21,11 +21,13 @@ from .sentences import tokens
 MIN_WORDS, MAX_WORDS = 8, 55
 REPORTING_MIN_WORDS = 6
 BARE_REST_WORDS = 6
+LEAD_GLUE_WORDS = 30
 REST_WORD = re.compile(r"[\w'’.-]+")
 ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
                         r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+QUOTE_CLOSER = re.compile(r"(?<!\w)'|'(?!\w)")
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
 
 
@@ -43,7 +45,12 @@ def load_rules() -> dict:
                                r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+(?P<c2>)[A-Z][a-z]"
                                rf"|\b(?!(?:{lead_ins})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
-                               r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)")
+                               r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)"
+                               rf"|(?<!\S)(?!(?:{lead_ins})\b)[a-z][a-z0-9'’%]*(?<!['’]s)\s+(?P<c6>)(?:" + "|".join(rules["subordinators"]) + r")\s+[A-Z]")
+    rules["lead_glue"] = re.compile(r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d.,]*[a-z]*)\s+(?P<c1>)[A-Z]{2,}\s+(?:"
+                                    + "|".join(rules["lead_subject_verbs"]) + r")\b"
+                                    r"|\w\s?['’”]\s+(?P<c2>)[A-Z]{2,}(?:'s|’s)?\s+[a-z]")
+    rules["acronym_lead_in_set"] = frozenset(rules["acronym_lead_ins"])
     rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
                                        + r")\b", re.I)
     rules["audience_word_set"] = frozenset(rules["audience_words"])
@@ -84,13 +91,34 @@ def _in_title(text: str, match: re.Match) -> bool:
     return any(word in load_rules()["title_word_set"] for word in run)
 
 
-def glue_point(text: str) -> int | None:
+def glue_point(text: str, lead: bool = False) -> int | None:
     """Where the sentence starts after a headline, caption or highlights run into it, if one is (a
-    chronology entry opening with its date, '22 July 2009 The doctor's clinic is raided', is not glued)."""
+    chronology entry opening with its date, '22 July 2009 The doctor's clinic is raided', is not glued).
+    In an article's `lead` sentence, an acronym that opens a clause is a sign too."""
+    points = [at for at in (_glue_point(text), _lead_glue_point(text) if lead else None) if at is not None]
+    return min(points, default=None)
+
+
+def _glue_point(text: str) -> int | None:
     for match in load_rules()["glue"].finditer(text):
-        at = next(match.start(g) for g in ("c1", "c2", "c3", "c4", "c5") if match.start(g) >= 0)
+        at = next(match.start(g) for g in ("c1", "c2", "c3", "c4", "c5", "c6") if match.start(g) >= 0)
         if not ENTRY_DATE.match(text[:at]) and not _in_title(text, match):
             return at
+    return None
+
+
+def _lead_glue_point(text: str) -> int | None:
+    """'... costs hit $1.6 bn BP said the total bill ...', '... my life back ' BP chief executive ...': an
+    acronym and a verb after a word that does not take it into its clause (not 'the', 'believes', 'oil
+    giant', 'saying'), or an acronym after a quote closed with no comma, within a headline's and a standfirst's
+    length of the start ('... how many billions of dollars of fines BP will have to pay': a clause of the lead)."""
+    rules = load_rules()
+    for match in rules["lead_glue"].finditer(text):
+        if len(text[:match.start()].split()) >= LEAD_GLUE_WORDS:
+            return None
+        before = (match["before"] or "").lower()
+        if match.start("c2") >= 0 or before not in rules["acronym_lead_in_set"] and not before.endswith("ing"):
+            return match.start("c1") if match.start("c1") >= 0 else match.start("c2")
     return None
 
 
@@ -123,8 +151,11 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
 
 
 def balanced(text: str) -> bool:
-    """Its straight quotation marks, curly quotation marks and brackets pair up."""
-    return not text.count("\"") % 2 and all(text.count(a) == text.count(b) for a, b in PAIRS)
+    """Its straight quotation marks, curly quotation marks and brackets pair up, and a quote opened with a
+    grave accent (` like this ') is closed by a mark that is no apostrophe."""
+    grave = text.rfind("`")
+    return not text.count("\"") % 2 and all(text.count(a) == text.count(b) for a, b in PAIRS) \
+        and (grave < 0 or bool(QUOTE_CLOSER.search(text, grave)))
 
 
 def headline(article: Article) -> str:

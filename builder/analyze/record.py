@@ -93,13 +93,21 @@ def unglued(sentences: list[Sentence]) -> list[Sentence]:
     stations across London have been shut down': the sentence is 'BP filling stations ...'); the piece cut
     off has no full stop, so no analyser reports it."""
     out: list[Sentence] = []
-    for sentence in sentences:
-        at = glue_point(sentence.text)
-        pieces = [sentence.text[:at].strip(), sentence.text[at:].strip()] if at else [sentence.text]
-        for piece in filter(None, pieces):
+    for n, sentence in enumerate(sentences):
+        for piece in _glued_pieces(sentence.text, lead=n == 0):
             index = out[-1].index + 1 if out and out[-1].paragraph == sentence.paragraph else 0
             out.append(Sentence(sentence.article, sentence.paragraph, index, piece))
     return out
+
+
+def _glued_pieces(text: str, lead: bool) -> list[str]:
+    """The text cut at each glue point; an article's lead may hold a headline, then a standfirst, then the lead
+    ('BP oil spill costs hit $1.6 bn BP said the total bill ... last week BP has estimated ...')."""
+    pieces = []
+    while (at := glue_point(text, lead)) and text[:at].strip():
+        pieces.append(text[:at].strip())
+        text = text[at:]
+    return [*pieces, text.strip()] if text.strip() else pieces
 
 
 def build_record(article: Article, spans: list[list[mentions.Span]] | None = None,
