@@ -237,3 +237,12 @@ def test_a_capitalised_subordinator_after_a_lower_case_word_starts_a_sentence_ev
     assert text[glue_point(text):].startswith("Since BP's rig")
     assert glue_point("Sarah Jane and Dominic join Bob for his After Midnight acoustic session this week.") is None
     assert glue_point("The piece ran just days after The New York Times released its own report on him.") is None
+
+
+def test_in_a_lead_an_acronyms_possessive_right_after_a_name_starts_the_lead():
+    from builder.analyze.quality import glue_point
+    text = ("BP oil spill report as it happened BP released its report into the spill in the Gulf of Mexico BP's "
+            "report into the explosion is published at noon today.")
+    rest = text[glue_point(text, lead=True):]
+    assert rest[glue_point(rest, lead=True):].startswith("BP's report into the explosion")
+    assert glue_point("The Gulf of Mexico spill is the worst in the history of BP, the US said.", lead=True) is None

@@ -49,7 +49,8 @@ def load_rules() -> dict:
                                rf"|(?<!\S)(?!(?:{lead_ins})\b)[a-z][a-z0-9'’%]*(?<!['’]s)\s+(?P<c6>)(?:" + "|".join(rules["subordinators"]) + r")\s+[A-Z]")
     rules["lead_glue"] = re.compile(r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d.,]*[a-z]*)\s+(?P<c1>)[A-Z]{2,}\s+(?:"
                                     + "|".join(rules["lead_subject_verbs"]) + r")\b"
-                                    r"|\w\s?['’”]\s+(?P<c2>)[A-Z]{2,}(?:'s|’s)?\s+[a-z]")
+                                    r"|\w\s?['’”]\s+(?P<c2>)[A-Z]{2,}(?:'s|’s)?\s+[a-z]"
+                                    r"|(?<!\S)[A-Z][a-z]+\s+(?P<c3>)[A-Z]{2,}(?:'s|’s)\s+[a-z]")
     rules["acronym_lead_in_set"] = frozenset(rules["acronym_lead_ins"])
     rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
                                        + r")\b", re.I)
@@ -110,15 +111,16 @@ def _glue_point(text: str) -> int | None:
 def _lead_glue_point(text: str) -> int | None:
     """'... costs hit $1.6 bn BP said the total bill ...', '... my life back ' BP chief executive ...': an
     acronym and a verb after a word that does not take it into its clause (not 'the', 'believes', 'oil
-    giant', 'saying'), or an acronym after a quote closed with no comma, within a headline's and a standfirst's
-    length of the start ('... how many billions of dollars of fines BP will have to pay': a clause of the lead)."""
+    giant', 'saying'), an acronym after a quote closed with no comma, or an acronym's possessive after a
+    name ('... in the Gulf of Mexico BP's report into ...'), within a headline's and a standfirst's length
+    of the start ('... how many billions of dollars of fines BP will have to pay': a clause of the lead)."""
     rules = load_rules()
     for match in rules["lead_glue"].finditer(text):
         if len(text[:match.start()].split()) >= LEAD_GLUE_WORDS:
             return None
         before = (match["before"] or "").lower()
-        if match.start("c2") >= 0 or before not in rules["acronym_lead_in_set"] and not before.endswith("ing"):
-            return match.start("c1") if match.start("c1") >= 0 else match.start("c2")
+        if match.start("c1") < 0 or before not in rules["acronym_lead_in_set"] and not before.endswith("ing"):
+            return next(match.start(g) for g in ("c1", "c2", "c3") if match.start(g) >= 0)
     return None
 
 
