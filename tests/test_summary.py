@@ -246,3 +246,14 @@ def test_in_a_lead_an_acronyms_possessive_right_after_a_name_starts_the_lead():
     rest = text[glue_point(text, lead=True):]
     assert rest[glue_point(rest, lead=True):].startswith("BP's report into the explosion")
     assert glue_point("The Gulf of Mexico spill is the worst in the history of BP, the US said.", lead=True) is None
+
+
+def test_two_adjacent_sentences_state_a_claim_only_when_each_gives_part_of_it():
+    from builder.analyze.evidence import claim, supporting_quote
+    wanted = claim("CNN could not confirm reports for many areas in Libya.")
+    article = ["The newspaper Quryna's perspective has changed since protests in Libya began.",
+               "CNN could not immediately confirm the report."]
+    assert supporting_quote(wanted, article) is None
+    told_in_two = claim("Rebels took the port of Brega on Sunday and 20 fighters died in the clashes.")
+    assert supporting_quote(told_in_two, ["Rebels took the port of Brega on Sunday.",
+                                          "Some 20 fighters died in the clashes, a doctor said."])

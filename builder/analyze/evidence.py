@@ -1,7 +1,7 @@
 """Grounding: does an article state a claim? The one test every citation of the dossier passes.
 
 An article supports a claim (an overview sentence, an event, a figure) only when one of its
-sentences, or two adjacent ones, holds every number of the claim (a range is one number:
+sentences, or two adjacent ones that each give part of it, holds every number of the claim (a range is one number:
 "45,000-50,000" supports neither "50,000" nor "50,000-100,000"; "two" is 2), every named actor of
 the claim (its capitalised names), and most of its content words. The words that quote the support
 are the article's own sentences, so a reader sees in place why the article is cited.
@@ -19,6 +19,7 @@ import yaml
 from .sentences import fold_typography
 
 CONTENT_SHARE = 0.75
+PAIR_PART = 2
 ACTORS_CACHED = 65536
 DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 WORD = re.compile(r"[^\W_]+", re.U)
@@ -146,6 +147,16 @@ def supporting_quote(wanted: Claim, sentences: list[str], near: int | None = Non
             return sentences[i]
     firsts = range(len(sentences) - 1) if near is None else [near - 1, near]
     for i in firsts:
-        if 0 <= i < len(sentences) - 1 and states(wanted, f"{sentences[i]} {sentences[i + 1]}"):
+        if 0 <= i < len(sentences) - 1 and states(wanted, f"{sentences[i]} {sentences[i + 1]}") \
+                and _both_state_part(wanted, sentences[i], sentences[i + 1]):
             return f"{sentences[i]} {sentences[i + 1]}"
     return None
+
+
+def _both_state_part(wanted: Claim, first: str, second: str) -> bool:
+    """Each of two adjacent sentences gives the claim at least two of its words or numbers: a claim told over
+    two sentences. "CNN could not confirm reports for many areas in Libya." is not stated by "... protests
+    in Libya began. CNN could not immediately confirm the report.", where the first gives only 'Libya'."""
+    def share(text: str) -> int:
+        return len(wanted.words & content_words(text)) + len(wanted.numbers & numbers(text))
+    return share(first) >= PAIR_PART and share(second) >= PAIR_PART
