@@ -98,6 +98,15 @@ def test_a_time_stamp_and_an_image_credit_are_cut_off() -> None:
     assert article.title == "Mexico City lowers swine flu alert" and article.title_from == "headline"
 
 
+def test_a_link_label_after_a_time_stamp_goes_with_the_stamp() -> None:
+    article = clean("7 November 2011 Last updated at 21:40 GMT Help Michael Jackson's former personal doctor has been "
+                    "found guilty of involuntary manslaughter by a jury in Los Angeles.\n" + REST)
+    assert article.paragraphs[0].startswith("Michael Jackson's former personal doctor")
+    pieces = split_glued(["BP shares fall Tuesday 6 July 2010 18.50 BST Share prices fell sharply in London today "
+                          "as the oil kept flowing."], frozenset())
+    assert pieces[-1].text.startswith("Share prices fell")
+
+
 def test_a_first_line_headline_ending_in_a_quote_needs_no_other_evidence() -> None:
     article = clean("Dispersant ` may make oil spill more toxic ' Scientists fear the dispersant used in the oil spill "
                     "clean-up can make the crude more toxic to marine life.\n" + REST)

@@ -253,8 +253,12 @@ STAMP_WORDS = {"published", "updated", "last", "posted", "first", "on", "at", "b
 
 # A page's time stamp around a full date: 'Thu Jun 17, 2010 1:50 pm EDT', 'Page last updated at 14:47 GMT, ...'
 STAMP_BEFORE_DATE = re.compile(rf"(?:{_STAMP_LEAD}\s*)?(?P<clock>{_CLOCK}\s*,?\s*)?(?:{_WEEKDAY},?\s*)?$", re.I)
+# A page's link labels that follow its time stamp ('7 November 2011 Last updated at 21:40 GMT Help Michael ...':
+# the help link of a BBC video page), before a capitalised word.
+STAMP_LINK_LABELS = ("Help", "Share", "Print", "Email", "Close")
 STAMP_AFTER_DATE = re.compile(rf"(?:\s*[;,|\-–—]?\s*(?:at\s+)?(?P<clock>{_CLOCK}))?"
-                              rf"(?:\s*last\s+updated\s+at\s+(?P<updated>{_CLOCK}))?", re.I)
+                              rf"(?:\s*last\s+updated\s+at\s+(?P<updated>{_CLOCK}))?"
+                              rf"(?-i:\s+(?:{'|'.join(STAMP_LINK_LABELS)})(?=\s+[A-Z]))?", re.I)
 
 # A dateline's place in capitals at the end of what precedes a time stamp ('... for rebels LUXEMBOURG |').
 TRAILING_PLACE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z.'’-]+(?:\\?/[A-Z][A-Z.'’-]+)*(?:\s+|(?=,)|$)){1,4}"
