@@ -257,3 +257,14 @@ def test_two_adjacent_sentences_state_a_claim_only_when_each_gives_part_of_it():
     told_in_two = claim("Rebels took the port of Brega on Sunday and 20 fighters died in the clashes.")
     assert supporting_quote(told_in_two, ["Rebels took the port of Brega on Sunday.",
                                           "Some 20 fighters died in the clashes, a doctor said."])
+
+
+def test_in_a_lead_a_name_given_again_as_a_subject_starts_the_lead():
+    from builder.analyze.quality import glue_point
+    text = ("Fearne Cotton appears with Michael Jackson's ex-band members Fearne Cotton has been announced as the "
+            "co-host of next month's tribute concert.")
+    assert text[glue_point(text, lead=True):].startswith("Fearne Cotton has been announced")
+    for prose in ["Autopsy images of Michael Jackson can be shown, and pop legend Michael Jackson can be seen there.",
+                  "When BP's chief executive, Tony Hayward, spoke in May, he was pilloried by the US press.",
+                  "Ricky Gervais comedy Life's Too Short is presented as a faux-documentary by Life's Too Short team."]:
+        assert glue_point(prose, lead=True) is None, prose

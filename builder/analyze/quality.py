@@ -50,8 +50,10 @@ def load_rules() -> dict:
     rules["lead_glue"] = re.compile(r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d.,]*[a-z]*)\s+(?P<c1>)[A-Z]{2,}\s+(?:"
                                     + "|".join(rules["lead_subject_verbs"]) + r")\b"
                                     r"|\w\s?['’”]\s+(?P<c2>)[A-Z]{2,}(?:'s|’s)?\s+[a-z]"
-                                    r"|(?<!\S)[A-Z][a-z]+\s+(?P<c3>)[A-Z]{2,}(?:'s|’s)\s+[a-z]")
+                                    r"|(?<=\S\s)[A-Z][a-z]+\s+(?P<c3>)[A-Z]{2,}(?:'s|’s)\s+[a-z]")
     rules["acronym_lead_in_set"] = frozenset(rules["acronym_lead_ins"])
+    rules["name_again"] = re.compile(r"(?<![\w'’])(?P<name>(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*)(?:['’]s\s+[a-z]|\s+(?:"
+                                     + "|".join(rules["lead_subject_verbs"]) + r")\b)")
     rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
                                        + r")\b", re.I)
     rules["audience_word_set"] = frozenset(rules["audience_words"])
@@ -95,8 +97,9 @@ def _in_title(text: str, match: re.Match) -> bool:
 def glue_point(text: str, lead: bool = False) -> int | None:
     """Where the sentence starts after a headline, caption or highlights run into it, if one is (a
     chronology entry opening with its date, '22 July 2009 The doctor's clinic is raided', is not glued).
-    In an article's `lead` sentence, an acronym that opens a clause is a sign too."""
-    points = [at for at in (_glue_point(text), _lead_glue_point(text) if lead else None) if at is not None]
+    In an article's `lead` sentence, an acronym that opens a clause, or a name the sentence repeats, is a
+    sign too."""
+    points = [at for at in [_glue_point(text), *(_lead_glue_points(text) if lead else [])] if at is not None]
     return min(points, default=None)
 
 
@@ -108,7 +111,11 @@ def _glue_point(text: str) -> int | None:
     return None
 
 
-def _lead_glue_point(text: str) -> int | None:
+def _lead_glue_points(text: str) -> list[int]:
+    return [at for at in (_acronym_glue_point(text), _name_again_point(text)) if at is not None]
+
+
+def _acronym_glue_point(text: str) -> int | None:
     """'... costs hit $1.6 bn BP said the total bill ...', '... my life back ' BP chief executive ...': an
     acronym and a verb after a word that does not take it into its clause (not 'the', 'believes', 'oil
     giant', 'saying'), an acronym after a quote closed with no comma, or an acronym's possessive after a
@@ -150,6 +157,24 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
     capitals = sum(w[:1].isupper() for w in words)
     return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
             and not glued_headline(text, headlines) and not bare_attribution(text))
+
+
+def _name_again_point(text: str) -> int | None:
+    """'Fearne Cotton appears with Michael Jackson's ex-band members Fearne Cotton has been announced ...': a
+    name of two words or more that the lead already gave, again as a subject after a lower-case word that
+    does not take it in ('pop legend Michael Jackson can'), within a headline's and a standfirst's length."""
+    rules = load_rules()
+    for match in rules["name_again"].finditer(text):
+        before = text[:match.start()].split()
+        if len(before) >= LEAD_GLUE_WORDS:
+            return None
+        last = before[-1] if before else ""
+        if not last[-1:].isalnum() or not last[:1].islower() or last in rules["acronym_lead_in_set"] \
+                or last.endswith("ing") or rules["person_noun"].fullmatch(last):
+            continue
+        if re.search(r"(?<![\w'’])" + re.escape(match["name"]) + r"\b", text[:match.start()]):
+            return match.start()
+    return None
 
 
 def balanced(text: str) -> bool:
