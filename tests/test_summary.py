@@ -112,6 +112,8 @@ def test_photo_captions_are_not_reporting():
                       "Lynsey Addario pose on Monday.")
     assert not usable("A still from an undated video released on YouTube shows protesters pulling down a monument.")
     assert usable("The party moved from left to right over the decade, its former leader said on Monday.")
+    assert not usable("Live video of BP oil spill in the Gulf of Mexico as the company tries to cap it.")
+    assert usable("The BBC's live coverage of the trial in Los Angeles drew millions of viewers, it said.")
 
 
 def test_a_sentence_that_only_names_who_spoke_is_not_reporting():
