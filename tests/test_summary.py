@@ -270,11 +270,3 @@ def test_in_a_lead_a_name_given_again_as_a_subject_starts_the_lead():
                   "When BP's chief executive, Tony Hayward, spoke in May, he was pilloried by the US press.",
                   "Ricky Gervais comedy Life's Too Short is presented as a faux-documentary by Life's Too Short team."]:
         assert glue_point(prose, lead=True) is None, prose
-
-
-def test_a_he_said_with_only_a_weekday_named_before_it_does_not_stand_alone():
-    from builder.analyze.quality import stands_alone
-    assert not stands_alone("Electricity was lost in parts of the city but had been restored by late Friday, when "
-                            "the city was quiet, he said.")
-    assert stands_alone("Moammar Gadhafi will fight to the end, he said on Friday in a speech broadcast from "
-                        "Tripoli.")

@@ -13,7 +13,6 @@ from importlib import resources
 
 import yaml
 
-from ..clean.dates import MONTHS, WEEKDAYS
 from ..model import Article
 from .attribution import attributions, verb_matches
 from .attribution import load_rules as attribution_rules
@@ -28,7 +27,6 @@ ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z
                         r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-TIME_NAME = re.compile(r"\b(?:" + "|".join(w.capitalize() for w in [*WEEKDAYS, *MONTHS]) + r")\b")
 QUOTE_CLOSER = re.compile(r"(?<!\w)'|'(?!\w)")
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
 
@@ -70,15 +68,14 @@ DANGLING_STARTS = load_rules()["dangling_starts"]
 
 
 def dangling_referent(text: str) -> bool:
-    """'... said that's because ...', or a 'he'/'she' with nobody named before it (a weekday or a month names
-    nobody: '... restored by late Friday, when the city was quiet, he said.'): the sentence points outside."""
+    """'... said that's because ...', or a 'he'/'she' with nobody named before it: the sentence points outside."""
     rules = load_rules()
     if rules["dangling_clause"].search(text):
         return True
     pronoun = rules["pronoun"].search(text)
     if not pronoun:
         return False
-    before = TIME_NAME.sub("time", text[:pronoun.start()])
+    before = text[:pronoun.start()]
     named = re.search(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]", before) or re.match(r"[A-Z][a-z]+\s+[A-Z]", before)
     return not (named or rules["person_noun"].search(before))
 
@@ -158,7 +155,7 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
     if not balanced(text):
         return False
     capitals = sum(w[:1].isupper() for w in words)
-    return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text)
+    return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
             and not glued_headline(text, headlines) and not bare_attribution(text))
 
 
@@ -220,10 +217,10 @@ def _speaks_for_nothing(rest: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """Its subject is in it: it does not open with a word that leans on the sentence before ('He', 'This'),
-    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.'), it is not
-    the opening of a quote whose speaker is named in a later sentence, and no 'he' in it lacks a name."""
+    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.'), and it is not
+    the opening of a quote whose speaker is named in a later sentence."""
     rules = load_rules()
-    if speaker_outside(text) or dangling_referent(text):
+    if speaker_outside(text):
         return False
     opening = OPENING_PHRASE.match(text)
     starts = [text, text[opening.end():]] if opening else [text]
