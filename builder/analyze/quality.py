@@ -121,14 +121,41 @@ def _acronym_glue_point(text: str) -> int | None:
     giant', 'saying'), an acronym after a quote closed with no comma, or an acronym's possessive after a
     name ('... in the Gulf of Mexico BP's report into ...'), within a headline's and a standfirst's length
     of the start ('... how many billions of dollars of fines BP will have to pay': a clause of the lead)."""
-    rules = load_rules()
-    for match in rules["lead_glue"].finditer(text):
-        if len(text[:match.start()].split()) >= LEAD_GLUE_WORDS:
+    for match in load_rules()["lead_glue"].finditer(text):
+        if _past_the_head(text, match.start()):
             return None
-        before = (match["before"] or "").lower()
-        if match.start("c1") < 0 or before not in rules["acronym_lead_in_set"] and not before.endswith("ing"):
+        if match.start("c1") < 0 or not _takes_it_in((match["before"] or "").lower()):
             return next(match.start(g) for g in ("c1", "c2", "c3") if match.start(g) >= 0)
     return None
+
+
+def _name_again_point(text: str) -> int | None:
+    """'Fearne Cotton appears with Michael Jackson's ex-band members Fearne Cotton has been announced ...': a
+    name of two words or more that the lead already gave, again as a subject after a lower-case word that
+    does not take it in ('pop legend Michael Jackson can'), within a headline's and a standfirst's length."""
+    rules = load_rules()
+    for match in rules["name_again"].finditer(text):
+        if _past_the_head(text, match.start()):
+            return None
+        before = text[:match.start()].split()
+        last = before[-1] if before else ""
+        if not last[-1:].isalnum() or not last[:1].islower() or _takes_it_in(last) \
+                or rules["person_noun"].fullmatch(last):
+            continue
+        if re.search(r"(?<![\w'’])" + re.escape(match["name"]) + r"\b", text[:match.start()]):
+            return match.start()
+    return None
+
+
+def _past_the_head(text: str, at: int) -> bool:
+    """`at` is beyond a headline's and a standfirst's length from the start of the lead."""
+    return len(text[:at].split()) >= LEAD_GLUE_WORDS
+
+
+def _takes_it_in(word: str) -> bool:
+    """A lower-case word after which an acronym or a name belongs to its clause ('the', 'believes', 'oil giant',
+    'saying')."""
+    return word in load_rules()["acronym_lead_in_set"] or word.endswith("ing")
 
 
 def glued_headline(text: str, headlines: frozenset[str]) -> bool:
@@ -157,24 +184,6 @@ def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
     capitals = sum(w[:1].isupper() for w in words)
     return (capitals / len(words) < 0.5 and not rules["boilerplate"].search(text) and not dangling_referent(text)
             and not glued_headline(text, headlines) and not bare_attribution(text))
-
-
-def _name_again_point(text: str) -> int | None:
-    """'Fearne Cotton appears with Michael Jackson's ex-band members Fearne Cotton has been announced ...': a
-    name of two words or more that the lead already gave, again as a subject after a lower-case word that
-    does not take it in ('pop legend Michael Jackson can'), within a headline's and a standfirst's length."""
-    rules = load_rules()
-    for match in rules["name_again"].finditer(text):
-        before = text[:match.start()].split()
-        if len(before) >= LEAD_GLUE_WORDS:
-            return None
-        last = before[-1] if before else ""
-        if not last[-1:].isalnum() or not last[:1].islower() or last in rules["acronym_lead_in_set"] \
-                or last.endswith("ing") or rules["person_noun"].fullmatch(last):
-            continue
-        if re.search(r"(?<![\w'’])" + re.escape(match["name"]) + r"\b", text[:match.start()]):
-            return match.start()
-    return None
 
 
 def balanced(text: str) -> bool:
