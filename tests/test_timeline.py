@@ -235,3 +235,22 @@ def test_an_event_is_never_cut_on_a_speakers_title_nor_loses_as_many_as():
     sentence = ("As many as 15 congressional committees are investigating the spill since it began on 20 April, "
                 "officials say, with more hearings planned for the coming weeks in Washington and in the Gulf.")
     assert event_text(sentence, april, True, False).startswith("As many as 15")
+
+
+def test_an_event_that_leans_on_the_sentence_before_is_told_with_it():
+    article = make_article("a", "Rebels dug in around the refinery of the oil town. "
+                                "By Friday, it had fallen to government troops after a night of shelling.",
+                           published="2011-03-30")
+    events = build_timeline_and_conflicts([article], [])[0]
+    friday = next(e for e in events if e.date == "2011-03-25")
+    assert friday.text.startswith("Rebels dug in around the refinery") and "By Friday, it had fallen" in friday.text
+    assert friday.citations[0].sentence.startswith("Rebels dug in") and friday.key
+
+
+def test_an_event_that_leans_on_a_dated_sentence_stays_alone_and_is_never_a_key_event():
+    article = make_article("a", "Rebels dug in around the refinery on Wednesday, a commander said. "
+                                "By Friday, it had fallen to government troops after a night of shelling.",
+                           published="2011-03-30")
+    events = build_timeline_and_conflicts([article], [])[0]
+    friday = next(e for e in events if e.date == "2011-03-25")
+    assert friday.text.startswith("By Friday, it had fallen") and not friday.key

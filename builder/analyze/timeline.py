@@ -58,6 +58,7 @@ BACKGROUND_DAYS = 30
 CHRONOLOGY_WEIGHT = 1.0
 CANDIDATES_PER_DAY = 8
 REPEATS = 0.35
+CONTEXT_WORDS = 60
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as(?!\s+(?:many|much|few|little|long|far|well|soon|"
                           r"recently|early|late)\b)|since|following|which|who|where|with|then|until|just)\s+", re.I)
@@ -164,10 +165,14 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
     for article in articles:
         record = record_of(article)
         lead_seen = False
+        before = None
         for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
             lead = not lead_seen and sentence.paragraph == 0
+            context, before = before, None
             if not reporting(trim(sentence.text, lead), headlines):
                 continue
+            before = None if dated else (sentence.paragraph, trim(sentence.text, lead))
+            context = context[1] if context and context[0] == sentence.paragraph else None
             lead_seen = True
             mentions = [m for m in dated
                         if not article.published or m.lo.isoformat() <= article.published]
@@ -176,12 +181,24 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
                 text = event_text(sentence.text, mention, len(mentions) > 1, lead)
                 text = entry_text(text, mention) if entry else text
                 if len(text.split()) >= 4 and not cut_inside_a_quote(text, sentence.text):
-                    claims.append(Claim(mention, article.slug, sentence.text, text, p, entry))
+                    text, stated = told_with_context(text, sentence.text, context)
+                    claims.append(Claim(mention, article.slug, stated, text, p, entry))
             if lead and not mentions and article.published:
                 text = stand_alone(trim(sentence.text, True))
                 if len(text.split()) >= 4:
                     claims.append(Claim(publication_day(article), article.slug, sentence.text, text, p))
     return claims
+
+
+def told_with_context(text: str, sentence: str, before: str | None) -> tuple[str, str]:
+    """An event told from the start of a sentence that leans on the one before it ('By Friday, it had reached
+    the shore.') is told with that sentence, when it is the same paragraph's reporting, names no date and
+    stands alone: the event text and the quote it cites. Otherwise both stay as they are (and such an event
+    is never a key event)."""
+    if stands_alone(text) or before is None or not sentence.startswith(text.rstrip(" .")) \
+            or not stands_alone(before) or len(before.split()) + len(text.split()) > CONTEXT_WORDS:
+        return text, sentence
+    return f"{before} {text}", f"{before} {sentence}"
 
 
 def latest_chronology(claims: list[Claim], published: dict[str, str | None]) -> tuple[str | None, set[str]]:
