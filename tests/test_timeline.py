@@ -237,20 +237,19 @@ def test_an_event_is_never_cut_on_a_speakers_title_nor_loses_as_many_as():
     assert event_text(sentence, april, True, False).startswith("As many as 15")
 
 
+
+def _friday_event(sentence_before: str):
+    article = make_article("a", f"{sentence_before} By Friday, it had fallen to government troops after a night "
+                                "of shelling.", published="2011-03-30")
+    return next(e for e in build_timeline_and_conflicts([article], [])[0] if e.date == "2011-03-25")
+
+
 def test_an_event_that_leans_on_the_sentence_before_is_told_with_it():
-    article = make_article("a", "Rebels dug in around the refinery of the oil town. "
-                                "By Friday, it had fallen to government troops after a night of shelling.",
-                           published="2011-03-30")
-    events = build_timeline_and_conflicts([article], [])[0]
-    friday = next(e for e in events if e.date == "2011-03-25")
+    friday = _friday_event("Rebels dug in around the refinery of the oil town.")
     assert friday.text.startswith("Rebels dug in around the refinery") and "By Friday, it had fallen" in friday.text
     assert friday.citations[0].sentence.startswith("Rebels dug in") and friday.key
 
 
 def test_an_event_that_leans_on_a_dated_sentence_stays_alone_and_is_never_a_key_event():
-    article = make_article("a", "Rebels dug in around the refinery on Wednesday, a commander said. "
-                                "By Friday, it had fallen to government troops after a night of shelling.",
-                           published="2011-03-30")
-    events = build_timeline_and_conflicts([article], [])[0]
-    friday = next(e for e in events if e.date == "2011-03-25")
+    friday = _friday_event("Rebels dug in around the refinery on Wednesday, a commander said.")
     assert friday.text.startswith("By Friday, it had fallen") and not friday.key
