@@ -50,6 +50,14 @@ def test_date_expressions_resolve_against_the_publication_date(text, published, 
     assert _resolve(text, published) == expected
 
 
+def test_a_day_named_again_without_its_year_is_the_day_the_sentence_dated():
+    text = "Its rating fell from 52% before September 11, 2001 to 9%, and from 75% before September 11 to 29%."
+    again = find_mentions(text, "2011-03-21")[1]
+    assert again.date == "2001-09-11" and "in the same sentence" in again.resolved_from
+    assert find_mentions("Rebels took it on August 21, 2011 and lost it on August 22.", "2011-09-01")[1].date == \
+        "2011-08-22"
+
+
 def test_relative_resolution_is_explained():
     mention = find_mentions("The army took the town, the service said on Sunday.", "2017-11-20")[0]
     assert mention.resolved_from == "'on Sunday' in an article of Monday 20 Nov 2017"

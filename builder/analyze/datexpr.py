@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..clean.dates import MONTHS, WEEKDAYS
 
@@ -216,4 +216,17 @@ def find_mentions(text: str, published: str | None) -> list[TimeMention]:
                 continue
             taken.append((match.start(), match.end()))
             found.append(TimeMention(match.start(), match.end(), match.group(0), *resolved))
-    return sorted(found, key=lambda m: m.start)
+    return sorted(with_stated_years(found), key=lambda m: m.start)
+
+
+def with_stated_years(mentions: list[TimeMention]) -> list[TimeMention]:
+    """'... before September 11, 2001 ... before September 11': a day named again without its year, in the
+    sentence that gives the year, is the same day, not the nearest one to the article's date."""
+    stated = {(m.lo.month, m.lo.day): m for m in mentions if m.precise and m.resolved_from is None}
+    out = []
+    for m in mentions:
+        full = stated.get((m.lo.month, m.lo.day)) if m.precise and m.resolved_from else None
+        if full is not None and full.lo != m.lo:
+            m = replace(m, lo=full.lo, hi=full.hi, resolved_from=f"'{m.raw}' after '{full.raw}' in the same sentence")
+        out.append(m)
+    return out
