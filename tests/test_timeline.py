@@ -56,6 +56,8 @@ def test_a_day_named_again_without_its_year_is_the_day_the_sentence_dated():
     assert again.date == "2001-09-11" and "in the same sentence" in again.resolved_from
     assert find_mentions("Rebels took it on August 21, 2011 and lost it on August 22.", "2011-09-01")[1].date == \
         "2011-08-22"
+    assert find_mentions("On Sunday, ten years after September 11, 2001, the city mourned.", "2011-09-12")[0].date \
+        == "2011-09-11"
 
 
 def test_relative_resolution_is_explained():

@@ -46,6 +46,8 @@ FUTURE = re.compile(r"\b(?:will|is due|are due|is to|are to|scheduled|plans? to|
 # Weaker signs of a time to come, read only for a month named without a year: 'said it would report in
 # July' in May is this July, but 'would cap ... took control on Friday' does not move Friday forward.
 MONTH_FUTURE = re.compile(r"\b(?:would|could|might|hopes? to|aims? to|intends? to|until|arrives?|begins?|starts?)\b")
+FULL_DAY = ("mdy", "dmy")
+DAY_WITHOUT_YEAR = ("md", "dm")
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -215,17 +217,18 @@ def find_mentions(text: str, published: str | None) -> list[TimeMention]:
             if resolved is None:
                 continue
             taken.append((match.start(), match.end()))
-            found.append(TimeMention(match.start(), match.end(), match.group(0), *resolved))
+            found.append((kind, TimeMention(match.start(), match.end(), match.group(0), *resolved)))
     return sorted(with_stated_years(found), key=lambda m: m.start)
 
 
-def with_stated_years(mentions: list[TimeMention]) -> list[TimeMention]:
-    """'... before September 11, 2001 ... before September 11': a day named again without its year, in the
-    sentence that gives the year, is the same day, not the nearest one to the article's date."""
-    stated = {(m.lo.month, m.lo.day): m for m in mentions if m.precise and m.resolved_from is None}
+def with_stated_years(found: list[tuple[str, TimeMention]]) -> list[TimeMention]:
+    """'... before September 11, 2001 ... before September 11': a day and month named again without the
+    year, in the sentence that gives it, is the same day, not the nearest one to the article's date. Only a
+    named day and month is read so: 'On Sunday' that falls on 11 September 2011 stays that Sunday."""
+    stated = {(m.lo.month, m.lo.day): m for kind, m in found if kind in FULL_DAY}
     out = []
-    for m in mentions:
-        full = stated.get((m.lo.month, m.lo.day)) if m.precise and m.resolved_from else None
+    for kind, m in found:
+        full = stated.get((m.lo.month, m.lo.day)) if kind in DAY_WITHOUT_YEAR else None
         if full is not None and full.lo != m.lo:
             m = replace(m, lo=full.lo, hi=full.hi, resolved_from=f"'{m.raw}' after '{full.raw}' in the same sentence")
         out.append(m)

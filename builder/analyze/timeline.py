@@ -165,14 +165,15 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
     for article in articles:
         record = record_of(article)
         lead_seen = False
-        before = None
+        previous = None  # (paragraph, text) of the sentence just before, when it is undated reporting
         for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
             lead = not lead_seen and sentence.paragraph == 0
-            context, before = before, None
-            if not reporting(trim(sentence.text, lead), headlines):
+            context = previous[1] if previous and previous[0] == sentence.paragraph else None
+            trimmed = trim(sentence.text, lead)
+            is_reporting = reporting(trimmed, headlines)
+            previous = (sentence.paragraph, trimmed) if is_reporting and not dated else None
+            if not is_reporting:
                 continue
-            before = None if dated else (sentence.paragraph, trim(sentence.text, lead))
-            context = context[1] if context and context[0] == sentence.paragraph else None
             lead_seen = True
             mentions = [m for m in dated
                         if not article.published or m.lo.isoformat() <= article.published]
@@ -195,8 +196,8 @@ def told_with_context(text: str, sentence: str, before: str | None) -> tuple[str
     the shore.') is told with that sentence, when it is the same paragraph's reporting, names no date and
     stands alone: the event text and the quote it cites. Otherwise both stay as they are (and such an event
     is never a key event)."""
-    if stands_alone(text) or before is None or not sentence.startswith(text.rstrip(" .")) \
-            or not stands_alone(before) or len(before.split()) + len(text.split()) > CONTEXT_WORDS:
+    if before is None or not sentence.startswith(text.rstrip(" .")) or stands_alone(text) \
+            or len(before.split()) + len(text.split()) > CONTEXT_WORDS or not stands_alone(before):
         return text, sentence
     return f"{before} {text}", f"{before} {sentence}"
 
