@@ -146,6 +146,13 @@ def test_a_state_abbreviation_does_not_end_a_sentence():
         "She flew back to Washington, D.C. last week.", "Talks resume today."]
 
 
+def test_a_person_s_initials_do_not_end_a_sentence():
+    text = ("The resolution is like the one that President George H.W. Bush secured in November 1990. "
+            "J.R.R. Tolkien wrote it. Talks resume today.")
+    assert split_sentences(text) == ["The resolution is like the one that President George H.W. Bush secured in "
+                                     "November 1990.", "J.R.R. Tolkien wrote it.", "Talks resume today."]
+
+
 def test_usable_rejects_fragments_and_questions():
     assert not usable("Is there something wrong with the town and its people today?")
     assert not usable("He said the fighting would continue for many more days.")

@@ -193,6 +193,19 @@ def test_a_clause_opened_by_now_that_is_not_an_event_and_a_clause_ending_in_a_qu
     assert text.endswith('"take all necessary measures".'), text
 
 
+def test_a_relative_clause_is_never_cut_off_as_an_event_nor_cut_out_of_its_main_clause():
+    sentence = ("But senior U.S. officials said advances last weekend made by forces loyal to Gadhafi in retaking "
+                "rebel strongholds in the east, which opened up the possibility of thousands more being killed, "
+                "convinced her action was necessary.")
+    at = sentence.index("last weekend")
+    weekend = TimeMention(at, at + 12, "last weekend", dt.date(2011, 3, 12), dt.date(2011, 3, 13))
+    assert event_text(sentence, weekend, False, False) == sentence.replace("But senior", "Senior")
+    shelled = "The rebels held on to the port and the airport, which the army shelled on Sunday, and the old town."
+    at = shelled.index("Sunday")
+    sunday = TimeMention(at, at + 6, "Sunday", dt.date(2011, 3, 13), dt.date(2011, 3, 13))
+    assert event_text(shelled, sunday, True, False) == shelled
+
+
 def test_an_event_cut_from_a_long_sentence_keeps_the_source_that_speaks_for_it():
     friday = TimeMention(57, 63, "Friday", dt.date(2011, 2, 18), dt.date(2011, 2, 18))
     sentence = ("At least 20 people were killed and 200 more were injured Friday in the northern Mediterranean city "

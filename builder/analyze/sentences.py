@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from ..model import Article
 
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
-                 "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr",
-                 "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e",
-                 "a.m", "p.m", "approx", "est", "dept", "univ", "ft", "mt", "fig", "adm", "cmdr", "brig", "cpl",
-                 "pvt", "supt", "det", "insp", "rev", "hon", "fr", "sgt", "gens", "reps", "sens", "govs", "mass",
-                 "n.y", "d.c", "l.a", "n.j", "calif", "fla", "ga", "pa", "va", "wash", "ore", "ariz", "tex", "nev", "colo", "conn"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen",
+                 "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc",
+                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                 "dec", "approx", "est", "dept", "univ", "ft", "mt", "fig", "adm", "cmdr", "brig",
+                 "cpl", "pvt", "supt", "det", "insp", "rev", "hon", "fr", "gens", "reps", "sens",
+                 "govs", "mass", "calif", "fla", "ga", "pa", "va", "wash", "ore", "ariz", "tex",
+                 "nev", "colo", "conn"}
 BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")
 TOKEN = re.compile(r"\w+", re.U)
 TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
                             "–": "-", "—": "-", "\u00a0": " ", "…": "..."})
@@ -28,13 +30,14 @@ class Sentence:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Split a paragraph at sentence ends, not at abbreviations ('U.S.', 'Nov.') or initials."""
+    """Split a paragraph at sentence ends, not at abbreviations ('Nov.', 'Gen.') or initials ('U.S.', 'D.C.',
+    'George H.W. Bush')."""
     pieces, start = [], 0
     for match in BOUNDARY.finditer(paragraph):
         end = match.start() + len(match["close"])
         before = paragraph[start:match.start()]
         last_word = before.split()[-1].lower().rstrip(".") if before.split() else ""
-        if last_word in ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+        if last_word in ABBREVIATIONS or INITIALS.fullmatch(last_word):
             continue
         pieces.append(paragraph[start:end].strip())
         start = match.end()

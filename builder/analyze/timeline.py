@@ -61,7 +61,8 @@ REPEATS = 0.35
 CONTEXT_WORDS = 60
 CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[—–]\s+|\s+-\s+")
 LEADING_LINK = re.compile(r"^(?:and|but|after|before|when|while|as(?!\s+(?:many|much|few|little|long|far|well|soon|"
-                          r"recently|early|late)\b)|since|following|which|who|where|with|then|until|just)\s+", re.I)
+                          r"recently|early|late)\b)|since|following|where|with|then|until|just)\s+", re.I)
+RELATIVE = re.compile(r"^(?:which|who|whom|whose)\b", re.I)
 OPENING = re.compile(r"^(?:(?:and|but|yet|so)\s+|(?:he|she|they|it)\s+(?:said|says|added|told\s+\w+)(?:\s+that)?\s+)",
                      re.I)
 SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|did|does|do)\b", re.I)
@@ -90,7 +91,9 @@ class Claim:
 def clause_around(text: str, raw: str) -> str:
     """The clause of a long sentence that holds the date expression, at least MIN_CLAUSE words long.
 
-    Only the main clause or one opened by a linking word ('after Syrian forces took ...') stands alone.
+    Only the main clause or one opened by a linking word ('after Syrian forces took ...') stands alone. A
+    relative clause ('which opened ...') does not, and one in the middle of the sentence leaves its main
+    clause unfinished ('officials said advances in the east, which ..., convinced her'): the sentence stays whole.
     """
     bounds = [0] + [x for m in CLAUSE_BREAK.finditer(text) for x in m.span()] + [len(text)]
     spans = list(zip(bounds[::2], bounds[1::2]))
@@ -101,6 +104,8 @@ def clause_around(text: str, raw: str) -> str:
     lo, hi = at, at
     while sum(len(p.split()) for p in parts[lo:hi + 1]) < MIN_CLAUSE and (lo > 0 or hi < len(parts) - 1):
         hi, lo = (hi + 1, lo) if hi < len(parts) - 1 else (hi, lo - 1)
+    if hi + 2 < len(parts) and RELATIVE.match(parts[hi + 1]):
+        return text
     clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
     if UNFINISHED.search(clause) or SUBJECTLESS.match(clause) or _loses_attribution(text, spans[lo][0], spans[hi][1]):
         return text
