@@ -94,3 +94,34 @@ def test_the_removal_record_names_the_words_matched() -> None:
 def test_a_page_update_stamp_never_becomes_article_text() -> None:
     article = clean("Talks resume on the timetable\nPage last updated at 14:47 GMT, Wednesday, 1 July 2009\n" + BODY)
     assert all("last updated" not in p for p in article.paragraphs) and article.published == "2009-07-01"
+
+
+TEASERS = ["U.S., allies strike Libya: Explosions and anti-aircraft fire thundered in the skies above Tripoli "
+           "early Sunday.",
+           "Radiation found in food as crisis continues: As workers scrambled to curb a nuclear crisis Sunday, the "
+           "government considered halting the sale of food from farms near the plant.",
+           "Weekend full moon biggest in about 20 years: If the moon looks a little bit bigger and brighter this "
+           "weekend, there's a reason for that."]
+
+
+def test_a_list_of_other_stories_headlines_with_their_standfirsts_is_furniture() -> None:
+    article = clean("Talks resume on the timetable\nBy AFP\n" + BODY + "\n".join(TEASERS) + "\n" + BODY)
+    assert not any(t in article.body_text for t in TEASERS)
+    assert {r.text: r.reason for r in article.removed}[TEASERS[0]] == "list of other stories (headline: standfirst)"
+
+
+@pytest.mark.parametrize("lines", [
+    ["In the Gulf: BP caps one of the three leaks, though thousands of barrels continue to leak.",
+     "At the White House: Obama meets with Cabinet officials to discuss the response.",
+     "In the Gulf: The Coast Guard estimates up to 1,000 barrels are leaking every day.",
+     "At the White House: Obama plays golf in North Carolina with his aides."],
+    ["What they know: The oil will be a matter of concern and study for generations.",
+     "What they don't know: Where exactly the oil is going, and what it will do to wildlife.",
+     "What they need to know: How to choreograph dozens of state, local and federal players."],
+    ["FAREED ZAKARIA, CNN HOST: Why has the military not moved against him so far?",
+     "ANNE-MARIE SLAUGHTER, PRINCETON: Because its units are loyal to his own tribe.",
+     "FAREED ZAKARIA, CNN HOST: And what happens to those units if he falls next week?"],
+], ids=["chronology labels", "one article's headings", "transcript speakers"])
+def test_lines_that_open_with_labels_of_one_article_are_not_a_list_of_other_stories(lines: list[str]) -> None:
+    article = clean("Talks resume on the timetable\nBy AFP\n" + BODY + "\n".join(lines) + "\n" + BODY)
+    assert all(line in article.paragraphs for line in lines), article.removed

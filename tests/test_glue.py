@@ -107,6 +107,14 @@ def test_a_link_label_after_a_time_stamp_goes_with_the_stamp() -> None:
     assert pieces[-1].text.startswith("Share prices fell")
 
 
+def test_a_link_label_in_front_of_a_headline_is_cut_off() -> None:
+    article = clean("Full Article Rebels push west before Libya crisis talks\n" + REST)
+    assert article.title == "Rebels push west before Libya crisis talks"
+    assert {r.text: r.reason for r in article.removed}["Full Article"] == "link label"
+    assert clean("Full story of the siege has yet to be told, the mayor said on Sunday.\n" + REST).paragraphs[0] \
+        .startswith("Full story of the siege")
+
+
 def test_a_first_line_headline_ending_in_a_quote_needs_no_other_evidence() -> None:
     article = clean("Dispersant ` may make oil spill more toxic ' Scientists fear the dispersant used in the oil spill "
                     "clean-up can make the crude more toxic to marine life.\n" + REST)

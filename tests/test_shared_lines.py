@@ -89,3 +89,23 @@ def test_a_sentence_of_the_story_repeated_by_its_updates_stays():
         sources.append(Source(name=f"{k}.txt", data=data, sha256=hashlib.sha256(data).hexdigest(), format="text"))
     for article in clean_all(sources):
         assert repeated in article.body_text
+
+
+def test_another_storys_headline_on_the_first_line_of_two_pages_is_furniture():
+    """A crawl puts the site's latest headline on top of some pages: two pages opening with it are enough,
+    when it is not about either page; a page's own headline stays, and so does a line shared further down."""
+    fact = "The first aid convoy was expected to reach the city within days."
+    sources = []
+    for k in range(2):
+        lines = [STRAY, f"Citadel retaken: report {k}", OWN[k] + f" Report {k} was filed from the front line.",
+                 fact, OWN[k + 2] + f" It was the {k}th day of fighting near the eastern gate."]
+        data = "\n".join(lines).encode("utf-8")
+        sources.append(Source(name=f"{k}.txt", data=data, sha256=hashlib.sha256(data).hexdigest(), format="text"))
+    for k, article in enumerate(clean_all(sources)):
+        assert STRAY not in article.body_text and "Chicago" not in (article.title or "")
+        assert article.title == f"Citadel retaken: report {k}" and fact in article.body_text
+    headline = "Army retakes the citadel after a siege that lasted three years."
+    own = [f"{headline}\n{OWN[k]} The army took it after a siege of three years.\n{OWN[k + 2]}" for k in range(2)]
+    sources = [Source(name=f"{k}.txt", data=t.encode(), sha256=hashlib.sha256(t.encode()).hexdigest(), format="text")
+               for k, t in enumerate(own)]
+    assert [a.title for a in clean_all(sources)] == [headline.rstrip("."), headline.rstrip(".")]

@@ -8,6 +8,7 @@ A line is cut where one of these signals says a new piece starts:
   it is the headline and the story's highlights;
 - a full date with a clock time ('Tuesday 6 July 2010 18.50 BST'): a page's time stamp;
 - an image credit ('Photograph: Reuters/Eliana Aponte'): the text before it is its caption;
+- a link's label at the start of a line ('Full Article Rebels push west ...'): a button, before the headline;
 - a run of words with no sentence punctuation that runs into a new capitalised clause, where the new
   clause opens with a word that only a sentence opens with ('... around the world There was no sign'),
   is, in the page's first lines, a common word the page also writes in lower case ('... at the start of
@@ -262,6 +263,9 @@ def _wire_dateline(text: str) -> re.Match | None:
 
 
 def _split_line(text: str, context: Context) -> list[Piece]:
+    label = rules.LINK_LABEL.match(text)
+    if label:
+        return [Piece(label.group(0).strip(), "link label")] + _split_line(text[label.end():], context)
     byline = read_byline(text)
     if byline is not None and byline.kind == "glued":
         return [Piece(text[: byline.end].strip(" ,"))] + _split_line(text[byline.end:].strip(" ,"), context)

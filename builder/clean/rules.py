@@ -264,6 +264,12 @@ STAMP_AFTER_DATE = re.compile(rf"(?:\s*[;,|\-–—]?\s*(?:at\s+)?(?P<clock>{_CL
 TRAILING_PLACE = re.compile(r"(?:^|\s)(?:[A-Z][A-Z.'’-]+(?:\\?/[A-Z][A-Z.'’-]+)*(?:\s+|(?=,)|$)){1,4}"
                             r"(?:,\s*[A-Z][a-z]+\.?\s*)?\|?\s*$")
 
+TEASER = re.compile(r"^(?P<head>[A-Z0-9\"'‘“`](?:[^.:!?]|\.(?=\S))*?)\s*:\s+(?=[\"'“‘A-Z])")
+TEASER_HEAD_WORDS = range(3, 13)
+TEASER_RUN = 3
+TEASER_DISTINCT = 0.75
+TEASER_WORD = re.compile(r"[a-z]{4,}")
+LINK_LABEL = re.compile(r"^(?:Full (?:Article|Story)|Read (?:the )?[Ff]ull (?:[Aa]rticle|[Ss]tory))\s+(?=[\"'“‘A-Z0-9])")
 IMAGE_CREDIT = re.compile(r"\(?\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+by)?:\s+")
 PHOTO_AGENCIES = {"reuters", "ap", "afp", "getty", "epa", "pa", "rex", "corbis", "zuma", "bloomberg", "xinhua", "ansa",
                   "dpa", "efe", "aap", "alamy", "shutterstock", "istock", "polaris", "sipa", "newscom", "wenn",

@@ -35,6 +35,11 @@ def stray(key: str, shared: frozenset[str]) -> bool:
     return WIDE + key in shared
 
 
+def opens_another(key: str, shared: frozenset[str]) -> bool:
+    """A line that another source has among its first lines (where a headline or a caption stands)."""
+    return f"{key}\x1f" in shared
+
+
 def line_keys(source: Source) -> set[str]:
     """Normalised short lines of a text source (article paragraphs are long and stay out)."""
     if source.format != "text":

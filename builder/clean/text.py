@@ -8,7 +8,7 @@ from ..model import Block, Removal
 from . import blocks, glue, meta, rules
 from .blocks import Line, normalise
 from .comments import comments_start
-from .shared import shared_here, stray
+from .shared import opens_another, shared_here, stray
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
@@ -65,18 +65,51 @@ def _mark_special(lines: list[Line], shared: frozenset[str]) -> None:
 
 
 def _mark_stray_repeats(lines: list[Line], shared: frozenset[str]) -> None:
-    """A sentence that many sources carry while the lines around it are their own, and whose words the
-    rest of the page does not use, is a link to another story ('2 men charged in death of Chicago teen
+    """A sentence that many sources carry (or that opens the page and one other source's first lines: a
+    crawl puts the site's latest headline on top) while the lines around it are their own, and whose words
+    the rest of the page does not use, is a link to another story ('2 men charged in death of Chicago teen
     ...' on pages about Libya), not their shared story: a syndicated copy shares its neighbours too (its
     prose: a prompt beside the line, 'Read our complete story', is furniture on every page), and an update
     that repeats a sentence of its story shares its words."""
     keys = [normalise(line.text) for line in lines]
     for i, line in enumerate(lines):
-        if line.kind in PROSE and stray(keys[i], shared) \
+        carried = stray(keys[i], shared) or i == 0 and opens_another(keys[i], shared)
+        if line.kind in PROSE and carried \
                 and not any(lines[k].kind in PROSE and shared_here(keys[k], shared)
                             for k in (i - 1, i + 1) if 0 <= k < len(lines)) \
                 and not _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
             line.kind, line.reason, line.score = "furniture", "another story's headline repeated across sources", -5.0
+
+
+def _mark_teaser_lists(lines: list[Line]) -> None:
+    """Three or more lines in a row that each open with another story's headline and a colon ('Radiation
+    found in food as crisis continues: As workers scrambled ...', 'Weekend full moon biggest in about 20
+    years: If the moon ...') are a list of links with their standfirsts. Its headlines differ from line to
+    line and share no word with the next one: a chronology's labels recur ('In the Gulf:', 'At the White
+    House:') and a speaker's label is a name or in capitals ('ZAKARIA:')."""
+    heads = [_teaser_head(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and heads[j] is not None and (j == i or _unrelated(heads[j - 1], heads[j])):
+            j += 1
+        run = heads[i:j]
+        if len(run) >= rules.TEASER_RUN and len(set(run)) >= rules.TEASER_DISTINCT * len(run):
+            for line in lines[i:j]:
+                line.kind, line.reason, line.score = "furniture", "list of other stories (headline: standfirst)", -5.0
+        i = max(j, i + 1)
+
+
+def _teaser_head(line: Line) -> str | None:
+    match = rules.TEASER.match(line.text)
+    if not match or line.kind == "metadata" or match["head"].isupper() \
+            or len(match["head"].split()) not in rules.TEASER_HEAD_WORDS:
+        return None
+    return match["head"]
+
+
+def _unrelated(a: str, b: str) -> bool:
+    return not set(rules.TEASER_WORD.findall(a.lower())) & set(rules.TEASER_WORD.findall(b.lower()))
 
 
 def _about_the_page(key: str, others: list[str]) -> bool:
@@ -306,6 +339,7 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
         blocks.classify(line, unspaced)
     _mark_special(lines, shared)
     _mark_stray_repeats(lines, shared)
+    _mark_teaser_lists(lines)
     _mark_glued(lines, pieces)
     _mark_enumerations(lines)
     start, end, comments = find_body_span(lines)
