@@ -121,7 +121,11 @@ def test_a_list_of_other_stories_headlines_with_their_standfirsts_is_furniture()
     ["FAREED ZAKARIA, CNN HOST: Why has the military not moved against him so far?",
      "ANNE-MARIE SLAUGHTER, PRINCETON: Because its units are loyal to his own tribe.",
      "FAREED ZAKARIA, CNN HOST: And what happens to those units if he falls next week?"],
-], ids=["chronology labels", "one article's headings", "transcript speakers"])
+    ["11.45 am ET: Markey is in top form, ribbing the companies for their response plans.",
+     "Now he's ribbing the companies for their cut-and-paste oil response plans again: \"The only technology you "
+     "seem to be relying on is paper towels.\"",
+     "11.50 pm ET: Markey is also hitting the oil executives for their cutting and pasting."],
+], ids=["chronology labels", "one article's headings", "transcript speakers", "live-blog entries"])
 def test_lines_that_open_with_labels_of_one_article_are_not_a_list_of_other_stories(lines: list[str]) -> None:
     article = clean("Talks resume on the timetable\nBy AFP\n" + BODY + "\n".join(lines) + "\n" + BODY)
     assert all(line in article.paragraphs for line in lines), article.removed

@@ -269,6 +269,7 @@ TEASER_HEAD_WORDS = range(3, 13)
 TEASER_RUN = 3
 TEASER_DISTINCT = 0.75
 TEASER_WORD = re.compile(r"[a-z]{4,}")
+TEASER_CONTENT_WORDS = 2
 LINK_LABEL = re.compile(r"^(?:Full (?:Article|Story)|Read (?:the )?[Ff]ull (?:[Aa]rticle|[Ss]tory))\s+(?=[\"'“‘A-Z0-9])")
 IMAGE_CREDIT = re.compile(r"\(?\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+by)?:\s+")
 PHOTO_AGENCIES = {"reuters", "ap", "afp", "getty", "epa", "pa", "rex", "corbis", "zuma", "bloomberg", "xinhua", "ansa",

@@ -101,9 +101,12 @@ def _mark_teaser_lists(lines: list[Line]) -> None:
 
 
 def _teaser_head(line: Line) -> str | None:
+    """The headline a line opens with before a colon: words enough, some of them content words, no clock
+    time (a live blog's '11.45 am ET:' is its entry's time stamp)."""
     match = rules.TEASER.match(line.text)
-    if not match or line.kind == "metadata" or match["head"].isupper() \
-            or len(match["head"].split()) not in rules.TEASER_HEAD_WORDS:
+    if not match or line.kind == "metadata" or match["head"].isupper() or rules.CLOCK.search(match["head"]) \
+            or len(match["head"].split()) not in rules.TEASER_HEAD_WORDS \
+            or len(rules.TEASER_WORD.findall(match["head"].lower())) < rules.TEASER_CONTENT_WORDS:
         return None
     return match["head"]
 
