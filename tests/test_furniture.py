@@ -125,7 +125,10 @@ def test_a_list_of_other_stories_headlines_with_their_standfirsts_is_furniture()
      "Now he's ribbing the companies for their cut-and-paste oil response plans again: \"The only technology you "
      "seem to be relying on is paper towels.\"",
      "11.50 pm ET: Markey is also hitting the oil executives for their cutting and pasting."],
-], ids=["chronology labels", "one article's headings", "transcript speakers", "live-blog entries"])
+    ["Wild 4, Sabres 1: Zach Parise scored twice and Minnesota beat Buffalo. Jason Zucker had a goal.",
+     "Bruins 5, Devils 1: David Pastrnak scored two goals to lead Boston. Tuukka Rask made 25 saves.",
+     "Panthers 5, Flyers 2: Aleksander Barkov had a goal and an assist. Sergei Bobrovsky stopped 35 shots."],
+], ids=["chronology labels", "one article's headings", "transcript speakers", "live-blog entries", "a round-up"])
 def test_lines_that_open_with_labels_of_one_article_are_not_a_list_of_other_stories(lines: list[str]) -> None:
     article = clean("Talks resume on the timetable\nBy AFP\n" + BODY + "\n".join(lines) + "\n" + BODY)
     assert all(line in article.paragraphs for line in lines), article.removed

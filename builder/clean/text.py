@@ -101,12 +101,14 @@ def _mark_teaser_lists(lines: list[Line]) -> None:
 
 
 def _teaser_head(line: Line) -> str | None:
-    """The headline a line opens with before a colon: words enough, some of them content words, no clock
-    time (a live blog's '11.45 am ET:' is its entry's time stamp)."""
+    """The headline a line opens with before a colon and one sentence of standfirst: words enough, some of
+    them content words, no clock time (a live blog's '11.45 am ET:' is its entry's time stamp). A section
+    of the page's own article ('Wild 4, Sabres 1: Zach Parise scored twice. ...') says more than a sentence."""
     match = rules.TEASER.match(line.text)
     if not match or line.kind == "metadata" or match["head"].isupper() or rules.CLOCK.search(match["head"]) \
             or len(match["head"].split()) not in rules.TEASER_HEAD_WORDS \
-            or len(rules.TEASER_WORD.findall(match["head"].lower())) < rules.TEASER_CONTENT_WORDS:
+            or len(rules.TEASER_WORD.findall(match["head"].lower())) < rules.TEASER_CONTENT_WORDS \
+            or rules.SENTENCE_END.search(line.text, match.end()):
         return None
     return match["head"]
 
