@@ -95,6 +95,10 @@ FURNITURE: list[Rule] = [
     Rule("comment widget", _i(r"\b(?:your comments|comments? (?:are|is) (?:closed|moderated|not pre-screened|"
                               r"subject to)|comments to this entry are closed|report (?:as )?abus(?:e|ive)|"
                               r"commenting (?:has|is) (?:now )?closed|this topic has now closed)\b"), "prompt"),
+    Rule("comment widget", _i(r"\b(?:in|leave|post|add) (?:your |the |a )?comments? below\b"), "prompt"),
+    Rule("reader contribution prompt", _i(r"\byour feedback will help\b|\b(?:share|send(?: us)?) your (?:photos|"
+                                          r"pictures|videos?|stories)\b|\bthis screen name will be\b"), "prompt"),
+    Rule("site edition prompt", _i(r"\bmake this your default edition\b|\bset (?:this|your) edition\b"), "prompt"),
     Rule("navigation", _i(r"^(?:home|menu|search|skip to (?:main )?content|back to top|top|next|previous|"
                           r"prev|random|more|close|open|toggle navigation|main menu|help)\W*$"), "line"),
     Rule("related links", _i(r"^(?:related(?: (?:articles|stories|news|content|coverage|topics|links))?|"
