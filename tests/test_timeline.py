@@ -60,6 +60,13 @@ def test_a_day_named_again_without_its_year_is_the_day_the_sentence_dated():
         == "2011-09-11"
 
 
+def test_a_live_blog_stamp_dates_its_entry_by_its_first_time_only():
+    entry = "(10:40 p.m. Saturday, 11:40 a.m. Sunday in Tokyo) The death toll has reached 7,700, the police said."
+    assert [m.date for m in find_mentions(entry, "2011-03-19")] == ["2011-03-19"]
+    both = "The rebels advanced on Saturday and were driven back on Sunday, witnesses said."
+    assert [m.date for m in find_mentions(both, "2011-03-21")] == ["2011-03-19", "2011-03-20"]
+
+
 def test_relative_resolution_is_explained():
     mention = find_mentions("The army took the town, the service said on Sunday.", "2017-11-20")[0]
     assert mention.resolved_from == "'on Sunday' in an article of Monday 20 Nov 2017"
@@ -276,3 +283,4 @@ def test_an_event_that_leans_on_the_sentence_before_is_told_with_it():
 def test_an_event_that_leans_on_a_dated_sentence_stays_alone_and_is_never_a_key_event():
     friday = _friday_event("Rebels dug in around the refinery on Wednesday, a commander said.")
     assert friday.text.startswith("By Friday, it had fallen") and not friday.key
+

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..clean.dates import MONTHS, WEEKDAYS
+from ..clean.rules import LIVE_STAMP
 
 ONE_DAY = dt.timedelta(days=1)
 _MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -218,7 +219,19 @@ def find_mentions(text: str, published: str | None) -> list[TimeMention]:
                 continue
             taken.append((match.start(), match.end()))
             found.append((kind, TimeMention(match.start(), match.end(), match.group(0), *resolved)))
-    return sorted(with_stated_years(found), key=lambda m: m.start)
+    return sorted(with_stated_years(one_time_per_stamp(text, found)), key=lambda m: m.start)
+
+
+def one_time_per_stamp(text: str, found: list[tuple[str, TimeMention]]) -> list[tuple[str, TimeMention]]:
+    """A live blog's stamp '(10:40 p.m. Saturday, 11:40 a.m. Sunday in Tokyo)' dates its entry by its first
+    time, the outlet's own: the others are the same moment elsewhere ('Sunday in Tokyo' on a page of
+    Saturday is the next day, not the Sunday before)."""
+    stamp = LIVE_STAMP.match(text)
+    if not stamp:
+        return found
+    inside = sorted((m.start, k) for k, (_, m) in enumerate(found) if m.end <= stamp.end())
+    dropped = {k for _, k in inside[1:]}
+    return [item for k, item in enumerate(found) if k not in dropped]
 
 
 def with_stated_years(found: list[tuple[str, TimeMention]]) -> list[TimeMention]:
