@@ -100,16 +100,16 @@ def linked_dossier(case_dir: Path):
     model (which none of them reads)."""
     from builder.analyze import included_and_copies
     from builder.analyze.figure_compare import find_figures
-    from builder.analyze.relevance import off_topic_articles
+    from builder.analyze.relevance import not_reporting
     from builder.analyze.timeline import build_timeline_and_conflicts
     from builder.model import Dossier
     from builder.pipeline import read_and_clean
 
     articles = read_and_clean(case_dir, None).articles
     included, syndication = included_and_copies(articles)
-    off_topic = off_topic_articles(included)
-    events, date_conflicts = build_timeline_and_conflicts(included, syndication, off_topic)
-    figures, differences, series = find_figures(included, syndication, off_topic)
+    set_aside = not_reporting(included)
+    events, date_conflicts = build_timeline_and_conflicts(included, syndication, set_aside)
+    figures, differences, series = find_figures(included, syndication, set_aside)
     return Dossier(title="", articles=articles, syndication=syndication, events=events, figures=figures,
                    differences=differences + list(date_conflicts), series=series)
 

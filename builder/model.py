@@ -118,6 +118,7 @@ class Article:
     removed: list[Removal] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     excluded: bool = False
+    opinion: bool = False  # a commentary: its disclaimer says the views are its author's (not used as reporting)
     capture: Capture | None = None
     # Its analysis record (analyze/record.py): what the analysers read from this one article, computed once.
     analysis: object | None = field(default=None, repr=False, compare=False)

@@ -31,3 +31,9 @@ def test_the_citation_carries_the_lead_title_not_the_file_name() -> None:
     article = Article(source="articles/128.txt", sha256="0", slug="128", title="Aid begins to reach Haiti…",
                       title_from="lead")
     assert "title = {{Aid begins to reach Haiti…}}" in bibtex_entry(article)
+
+
+def test_an_opinion_piece_is_marked_and_noted_on_the_page() -> None:
+    meta, body = page(title="Libya is not Iraq", title_from="headline", opinion=True)
+    assert meta["opinion"] is True and "Opinion: the page says the views are its author's." in body
+    assert "opinion" not in page(title="Haiti devastated by massive quake", title_from="headline")[0]

@@ -125,6 +125,17 @@ def test_title_from_says_where_the_title_comes_from() -> None:
     assert clean_text_source("").title_from is None
 
 
+def test_an_opinion_piece_is_known_by_its_disclaimer() -> None:
+    body = "\n".join(["The coalition's strikes on Libya are not a rerun of the war in Iraq, whatever critics say.",
+                      "The intervention has the backing of the Arab League and of the United Nations Security Council."])
+    column = clean_page("Libya is not Iraq\n" + body + "\nThe opinions expressed in this commentary are solely those of "
+                        "Peter Bergen.\n")
+    assert column.opinion
+    news = clean_page("Coalition strikes Libya\n" + body + "\nThe minister said the views expressed at the meeting "
+                      "were shared by the Arab League.\n")
+    assert not news.opinion
+
+
 def test_a_source_with_no_article_text_is_left_out_with_a_warning():
     from support import clean_page
     article = clean_page("These crawls are part of an effort to archive pages as they are created.\n"

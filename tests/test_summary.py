@@ -277,3 +277,16 @@ def test_in_a_lead_a_name_given_again_as_a_subject_starts_the_lead():
                   "When BP's chief executive, Tony Hayward, spoke in May, he was pilloried by the US press.",
                   "Ricky Gervais comedy Life's Too Short is presented as a faux-documentary by Life's Too Short team."]:
         assert glue_point(prose, lead=True) is None, prose
+
+
+def test_an_opinion_piece_gives_no_overview_sentence_event_or_figure():
+    from builder.analyze.figure_compare import find_figures
+    from builder.analyze.timeline import build_timeline_and_conflicts
+    text = ("The coalition struck 20 air defence sites near Tripoli on Saturday, killing 48 people, the military "
+            "said in a statement.")
+    news, column = make_article("news", text, published="2011-03-20"), make_article("column", text, published="2011-03-20")
+    column.opinion = True
+    assert {c.article for s in summarize([news, column], []) for c in s.citations} == {"news"}
+    assert {c.article for e in build_timeline_and_conflicts([news, column], [])[0] for c in e.citations} == {"news"}
+    assert {a for f in find_figures([news, column], [])[0] for a in f.articles} == {"news"}
+    assert summarize([column], []) == [] and build_timeline_and_conflicts([column], [])[0] == []

@@ -10,7 +10,7 @@ from ..model import Article, Dossier, Syndication
 from .entities import find_entities
 from .figure_compare import find_figures
 from .related import find_related
-from .relevance import off_topic_articles
+from .relevance import not_reporting
 from .summary import summarize
 from .syndication import find_syndicated_copies
 from .timeline import build_timeline_and_conflicts
@@ -40,11 +40,11 @@ def included_and_copies(articles: list[Article]) -> tuple[list[Article], list[Sy
 
 def analyze(articles: list[Article], settings: Settings) -> Dossier:
     included, syndication = included_and_copies(articles)
-    off_topic = off_topic_articles(included)
-    events, date_conflicts = build_timeline_and_conflicts(included, syndication, off_topic)
+    set_aside = not_reporting(included)
+    events, date_conflicts = build_timeline_and_conflicts(included, syndication, set_aside)
     summary = summarize(included, syndication, settings.summary_words)
     entities, entity_warnings = find_entities(included, settings)
-    figures, differences, series = find_figures(included, syndication, off_topic)
+    figures, differences, series = find_figures(included, syndication, set_aside)
     related = find_related(included, entities, syndication)
     title = settings.title or _default_title(included)
     return Dossier(title=title, articles=articles, syndication=syndication, events=events, summary=summary,

@@ -1,6 +1,6 @@
-"""Which articles are about the dossier's story: collections hold pages on other stories (a radio listing,
+"""Which articles are the story's reporting: collections hold pages on other stories (a radio listing,
 a live page of the day's news, a feature that names the story once), whose dates and figures are not
-this story's.
+this story's, and opinion pieces, whose sentences are their authors' views.
 
 An article is off topic when its TF-IDF vector is less than OFF_TOPIC_SHARE as close to the rest of the
 dossier (the sum of the other articles' vectors) as the median article is. One sparse product for the
@@ -30,6 +30,17 @@ def closeness_to_the_rest(articles: list[Article]) -> np.ndarray:
     dot = np.asarray(matrix @ total).ravel() - own
     rest = np.sqrt(np.maximum(float(total @ total) - 2 * np.asarray(matrix @ total).ravel() + own, 1e-12))
     return dot / rest
+
+
+def commentary(articles: list[Article]) -> frozenset[str]:
+    """The slugs of opinion pieces: what they state is their author's view, so they give no event, figure
+    or overview sentence (their pages say so)."""
+    return frozenset(a.slug for a in articles if a.opinion)
+
+
+def not_reporting(articles: list[Article]) -> frozenset[str]:
+    """The articles whose sentences are not the story's reporting: off topic, or commentary."""
+    return off_topic_articles(articles) | commentary(articles)
 
 
 def off_topic_articles(articles: list[Article]) -> frozenset[str]:

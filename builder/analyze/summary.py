@@ -178,7 +178,8 @@ def sentence_date(candidate: Candidate, article: Article) -> tuple[str | None, f
 
 
 def summarize(articles: list[Article], syndication: list[Syndication], words: int = 250) -> list[SummarySentence]:
-    sources = sorted(independent(articles, syndication), key=lambda a: (a.published or "9999", a.slug))
+    sources = sorted((a for a in independent(articles, syndication) if not a.opinion),
+                     key=lambda a: (a.published or "9999", a.slug))
     texts, originals, owner, position, candidates = collect(sources)
     if not candidates:
         return []

@@ -35,7 +35,7 @@ from .datexpr import TimeMention, describe
 from .evidence import claim, states
 from .quality import balanced, headlines_of, reporting, stands_alone
 from .record import record_of
-from .relevance import off_topic_articles
+from .relevance import not_reporting
 from .sentences import tokens
 from .summary import independent
 from .trim import trim
@@ -420,9 +420,9 @@ def _side(claim: Claim) -> str:
 
 def build_timeline_and_conflicts(articles: list[Article], syndication: list[Syndication],
                                  off_topic: frozenset[str] | None = None) -> tuple[list[Event], list[Difference]]:
-    """The timeline and the date conflicts, from the independent articles about the story (off_topic: the
-    articles about another story, relevance.py; worked out here when not given)."""
-    off_topic = off_topic_articles(articles) if off_topic is None else off_topic
+    """The timeline and the date conflicts, from the independent articles of the story's reporting (off_topic:
+    the articles about another story and the commentary, relevance.py; worked out here when not given)."""
+    off_topic = not_reporting(articles) if off_topic is None else off_topic
     every_claim = collect_claims(sorted(articles, key=lambda a: (a.published or "9999", a.slug)))
     published = {a.slug: a.published for a in articles}
     chronology, listed_days = latest_chronology(every_claim, published)

@@ -70,6 +70,12 @@ def _resolve_date(found: Found, warnings: list[str]) -> tuple[str | None, list[s
     return None, list(candidates)
 
 
+def _is_opinion(found: Found) -> bool:
+    """The page carries an opinion piece's disclaimer ('The opinions expressed in this commentary are solely
+    those of Peter Bergen'), in its text or among the lines removed."""
+    return any(rules.OPINION_NOTE.search(text) for text in [b.text for b in found.blocks] + [r.text for r in found.removed])
+
+
 def _title_from_first_line(text: str) -> tuple[str, str]:
     first, _, rest = text.lstrip().partition("\n")
     return first.strip(), rest
@@ -110,7 +116,7 @@ def clean_source(source: Source, shared: frozenset[str] = frozenset()) -> Articl
         published=override.published or published, dateline=found.dateline, language=language,
         url=override.url or (override.capture and override.capture.final_url),
         date_candidates=[] if override.published else candidates, blocks=found.blocks, removed=found.removed,
-        warnings=warnings, excluded=override.exclude, capture=override.capture)
+        warnings=warnings, excluded=override.exclude, capture=override.capture, opinion=_is_opinion(found))
     apply_hints(article, override)
     _warn_missing(article)
     return article

@@ -132,6 +132,10 @@ COMMENT_SIGNATURE = re.compile(
     r"^[\w.@-]{2,30} (?:wrote|writes|says|commented):\s|^sent:\s|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*\|\s*reply\b",
     re.I)
 
+# An opinion piece's disclaimer: its sentences are its author's views, not the outlet's reporting.
+OPINION_NOTE = re.compile(r"\b(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely |entirely )?(?:those "
+                          r"of|his|hers|her own|his own|their own|the author'?s)", re.I)
+
 # Where an opinion piece or a wire story ends; what follows and is signed is reader comments.
 ARTICLE_END = re.compile(r"^(?:the )?(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely )?(?:those of|his|her|"
                          r"their|the author)|^\((?:additional )?(?:reporting|writing|editing) by\b", re.I)

@@ -18,6 +18,8 @@ TITLE_NOTES = {"lead": "*Title taken from the article's first sentence; the sour
                        "{ .dossier-title-note }",
                None: "*The source has no headline and no text to take a title from; the page is named after "
                      "its file.*\n{ .dossier-title-note }"}
+OPINION_NOTE = ("*Opinion: the page says the views are its author's. Its sentences are not used as reporting in the "
+                "overview, the timeline or the key figures.*\n{ .dossier-title-note }")
 
 
 def _meta_line(article: Article) -> str:
@@ -162,9 +164,10 @@ def render_article_page(dossier: Dossier, article: Article, extra: str = "") -> 
         url=article.url, captured_from=article.capture and article.capture.final_url,
         captured_at=article.capture and article.capture.captured_at,
         source_file=article.source, source_sha256=article.sha256, words=article.word_count,
+        opinion=article.opinion or None,
         tags=article_tags(article, dossier.topics.get(article.slug, [])) or None)
     parts = [f"# {md_text(article.title or article.source)}", _meta_line(article) + "\n{ .dossier-meta }",
-             TITLE_NOTES.get(article.title_from, "")]
+             TITLE_NOTES.get(article.title_from, ""), OPINION_NOTE if article.opinion else ""]
     if safe_url(article.url):
         parts.append(f"[Original article]({safe_url(article.url)})")
     parts.append(_related_line(dossier, article))

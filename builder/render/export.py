@@ -20,6 +20,7 @@ def export_article(article: Article) -> dict:
             "outlet": article.outlet, "agency": article.agency, "author": article.author,
             "published": article.published, "dateline": article.dateline, "language": article.language,
             "url": article.url, "words": article.word_count, "excluded": article.excluded,
+            "opinion": article.opinion,
             "capture": dataclasses.asdict(article.capture) if article.capture else None}
 
 

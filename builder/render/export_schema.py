@@ -61,6 +61,8 @@ ARTICLE = _object({
     "dateline": _text("dateline place", True), "language": _text("ISO 639-1 code", True),
     "url": _text("where it was published", True), "words": {"type": "integer", "minimum": 0},
     "excluded": {"type": "boolean", "description": "left out of the dossier: by the curator, or no article text was found"},
+    "opinion": {"type": "boolean", "description": "an opinion piece (its disclaimer says the views are its author's): "
+                "its sentences give no overview sentence, event or key figure"},
     "capture": {"anyOf": [CAPTURE, {"type": "null"}], "description": "null for a file saved by hand"},
 }, "one source article and its metadata")
 
