@@ -96,6 +96,11 @@ FURNITURE: list[Rule] = [
                               r"subject to)|comments to this entry are closed|report (?:as )?abus(?:e|ive)|"
                               r"commenting (?:has|is) (?:now )?closed|this topic has now closed)\b"), "prompt"),
     Rule("comment widget", _i(r"\b(?:in|leave|post|add) (?:your |the |a )?comments? below\b"), "prompt"),
+    Rule("opinion disclaimer", _i(r"^(?:the )?(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely |entirely )?"
+                                  r"(?:those of|his|hers|her|their|the author)\b(?:[^.!?—–-]|(?<=\w)-(?=\w))*[.!?]?\s*$"), "line"),
+    Rule("author note", re.compile(r"^(?:[-*•]\s*)?(?:[Tt]he author|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}) is an? "
+                                   r"(?:[A-Z][\w.'’-]*\s){0,3}(?:columnist|contributor|commentator)\b[^.!?]{0,80}[.!?]?\s*$"),
+         "line"),
     Rule("reader contribution prompt", _i(r"\byour feedback will help\b|\b(?:share|send(?: us)?) your (?:photos|"
                                           r"pictures|videos?|stories)\b|\bthis screen name will be\b"), "prompt"),
     Rule("site edition prompt", _i(r"\bmake this your default edition\b|\bset (?:this|your) edition\b"), "prompt"),
