@@ -142,3 +142,19 @@ def test_a_source_with_no_article_text_is_left_out_with_a_warning():
                          "The WARC files associated with this crawl are not currently available to the general public.\n")
     assert not article.blocks and article.excluded
     assert "no article text found: left out of the dossier" in article.warnings
+
+
+def test_a_short_sentence_between_paragraphs_is_reporting_not_a_label() -> None:
+    lines = ["Coalition strikes Libya",
+             "Warplanes from France, Britain and the United States struck targets across Libya overnight, "
+             "officials said, in the largest intervention in the region since the invasion of Iraq.",
+             "On Saturday, the coalition attacked.",
+             "Tomahawk missiles normally carry a 1,000-pound conventional warhead.",
+             "The Pentagon said more than 110 missiles were fired from American and British ships and submarines "
+             "in the Mediterranean, hitting about 20 air defence sites along the coast.",
+             "Allan Chernoff, CNN, New York.",
+             "Libyan state television said 48 people had been killed in the strikes, a figure that could not be "
+             "independently confirmed by reporters in Tripoli on Sunday."]
+    article = clean_page("\n".join(lines) + "\n")
+    assert lines[2] in article.paragraphs and lines[3] in article.paragraphs
+    assert lines[5] not in article.paragraphs

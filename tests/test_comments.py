@@ -40,6 +40,8 @@ THREADS = {
         f"March 9, 2011 at {t} am | Reply {text}" for t, text in zip(("10:05", "10:25", "11:37", "11:54"), COMMENTS)],
     "a comment-count header": ["4 comments"] + COMMENTS[:4],
     "an 'Add your comment' header": ["Add your comment", "John, London", COMMENTS[0], "Maria, Madrid", COMMENTS[1]],
+    "a disclaimer heading the comments": ["Views expressed in the comments do not represent those of Reuters."]
+                                         + COMMENTS[:4],
 }
 
 

@@ -24,6 +24,8 @@ TITLE_DISTANCE_COST = 0.05
 LEAD_CHARS = 1500
 GLUED_SCORE = -1.0
 GLUED_TITLE_OVERLAP = 0.5
+SHORT_SENTENCE = re.compile(r"^[\"“‘']?[A-Z][\w'’-]*,?(?:\s+[\w$£€\"“”‘’'(),:;-]+){2,}[.!?][\"”’']?$")
+SHORT_SENTENCE_LOWER_WORDS = 2
 STRAY_WORD = 4
 STRAY_SHARE = 0.3
 
@@ -235,10 +237,27 @@ def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
             text = line.meta.get("text", line.text)
             found.blocks.append(Block("heading", text))
             kept.append(i)
-        elif line.kind in ("prose", "short prose", "item") or i in weak:
+        elif line.kind in ("prose", "short prose", "item") or i in weak or _short_sentence_of_prose(lines, i, start, end):
             found.blocks.append(Block("paragraph", line.text))
             kept.append(i)
     return kept
+
+
+def _short_sentence_of_prose(lines: list[Line], i: int, start: int, end: int) -> bool:
+    """A short sentence among paragraphs of prose ('On Saturday, the coalition attacked.', 'Tomahawk missiles
+    normally carry a 1,000-pound conventional warhead.') is reporting, not a label: it opens with a capital,
+    ends with a full stop and has lower-case words, and it (or the run of such sentences it is in) has prose
+    on both sides."""
+    if not _short_sentence(lines[i]):
+        return False
+    before = next((k for k in range(i - 1, start - 1, -1) if not _short_sentence(lines[k])), None)
+    after = next((k for k in range(i + 1, end) if not _short_sentence(lines[k])), None)
+    return before is not None and after is not None and lines[before].kind in PROSE and lines[after].kind in PROSE
+
+
+def _short_sentence(line: Line) -> bool:
+    return line.kind == "weak" and line.ends_sentence and bool(SHORT_SENTENCE.match(line.text)) \
+        and sum(word[:1].islower() for word in line.text.split()) >= SHORT_SENTENCE_LOWER_WORDS
 
 
 def _weak_paragraphs(lines: list[Line], start: int, end: int) -> set[int]:
