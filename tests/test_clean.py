@@ -158,3 +158,14 @@ def test_a_short_sentence_between_paragraphs_is_reporting_not_a_label() -> None:
     article = clean_page("\n".join(lines) + "\n")
     assert lines[2] in article.paragraphs and lines[3] in article.paragraphs
     assert lines[5] not in article.paragraphs
+
+
+def test_a_pull_quote_is_not_a_second_statement() -> None:
+    full = ("But the military intervention that President Obama authorized against Libya on Saturday, eight years to "
+            "the day after the invasion of Iraq began, is a quite different operation, for three reasons.")
+    pull = "The military intervention that President Obama authorized against Libya on Saturday... is a quite different operation"
+    quote = '"We will not stop... until the last civilian is safe," the rebel commander told reporters in Benghazi.'
+    article = clean_page("Libya and Iraq: what is different\n" + "\n".join([pull, full, quote, full.replace("But", "And")])
+                         + "\n")
+    assert pull not in article.paragraphs and full in article.paragraphs and quote in article.paragraphs
+    assert {r.text: r.reason for r in article.removed}[pull] == "pull quote (a sentence of the article shortened)"

@@ -26,6 +26,10 @@ GLUED_SCORE = -1.0
 GLUED_TITLE_OVERLAP = 0.5
 SHORT_SENTENCE = re.compile(r"^[\"“‘']?[A-Z][\w'’-]*,?(?:\s+[\w$£€\"“”‘’'(),:;-]+){2,}[.!?][\"”’']?$")
 SHORT_SENTENCE_LOWER_WORDS = 2
+ELLIPSIS = re.compile(r"\.\.\.|…")
+PULL_QUOTE_WORD = re.compile(r"\w+")
+PULL_QUOTE_MIN_WORDS = 6
+PULL_QUOTE = "pull quote (a sentence of the article shortened)"
 STRAY_WORD = 4
 STRAY_SHARE = 0.3
 
@@ -81,6 +85,24 @@ def _mark_stray_repeats(lines: list[Line], shared: frozenset[str]) -> None:
                             for k in (i - 1, i + 1) if 0 <= k < len(lines)) \
                 and not _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
             line.kind, line.reason, line.score = "furniture", "another story's headline repeated across sources", -5.0
+
+
+def _mark_pull_quotes(lines: list[Line]) -> None:
+    """A line with an ellipsis whose words all come, in order, in a longer line of the page is a pull quote
+    ('The military intervention that President Obama authorized against Libya on Saturday... is a quite
+    different operation'): the article's own sentence shortened for display, not a second statement. A
+    quote with an ellipsis that the page does not repeat is reporting."""
+    words = [PULL_QUOTE_WORD.findall(line.text.lower()) for line in lines]
+    for i, line in enumerate(lines):
+        if not ELLIPSIS.search(line.text) or len(words[i]) < PULL_QUOTE_MIN_WORDS:
+            continue
+        if any(len(words[k]) > len(words[i]) and _in_order(words[i], words[k]) for k in range(len(lines)) if k != i):
+            line.kind, line.reason, line.score = "repeat", PULL_QUOTE, 0.0
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    remaining = iter(whole)
+    return all(word in remaining for word in part)
 
 
 def _mark_teaser_lists(lines: list[Line]) -> None:
@@ -331,7 +353,8 @@ def _find_title(lines: list[Line], start: int, end: int, language: str | None) -
     header = _header_line(lines, start)
     best, best_score = None, 0.0
     for distance, i in enumerate(range(start - 1, max(-1, start - TITLE_LOOKBACK), -1)):
-        if lines[i].kind in ("metadata", "caption") or (lines[i].kind == "furniture" and i != header):
+        if lines[i].kind in ("metadata", "caption") or (lines[i].kind == "furniture" and i != header) \
+                or lines[i].reason == PULL_QUOTE:
             continue
         for cell in rules.CELL_SEPARATORS.split(lines[i].text):
             candidate = meta.clean_title(cell.strip())
@@ -364,6 +387,7 @@ def clean_text(text: str, language: str | None, shared: frozenset[str] = frozens
     _mark_special(lines, shared)
     _mark_stray_repeats(lines, shared)
     _mark_teaser_lists(lines)
+    _mark_pull_quotes(lines)
     _mark_glued(lines, pieces)
     _mark_enumerations(lines)
     start, end, comments = find_body_span(lines)
