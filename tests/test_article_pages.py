@@ -37,3 +37,13 @@ def test_an_opinion_piece_is_marked_and_noted_on_the_page() -> None:
     meta, body = page(title="Libya is not Iraq", title_from="headline", opinion=True)
     assert meta["opinion"] is True and "Opinion: the page says the views are its author's." in body
     assert "opinion" not in page(title="Haiti devastated by massive quake", title_from="headline")[0]
+
+
+def test_the_sources_table_numbers_files_in_their_numeric_order() -> None:
+    from builder.render.articles import render_sources_page
+    articles = [Article(source=f"articles/{n}.txt", sha256=str(n) * 64, slug=str(n), title=f"Report {n}")
+                for n in (10, 2, 1)]
+    rows = [line for line in render_sources_page(Dossier(title="t", articles=articles)).splitlines()
+            if line.startswith("| ") and "articles/" in line]
+    assert [row.split("|")[1].strip() for row in rows] == ["1", "2", "3"]
+    assert ["articles/1.txt" in rows[0], "articles/2.txt" in rows[1], "articles/10.txt" in rows[2]] == [True] * 3

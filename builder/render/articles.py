@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 
 from ..analyze.sentences import fold_typography
 from ..model import Article, Dossier, Syndication
@@ -212,8 +213,14 @@ def _source_rows(dossier: Dossier, articles: list[tuple[int, Article]], page: st
     return "\n".join(rows)
 
 
+def file_order(name: str) -> tuple:
+    """Numbers in file names in their numeric order: articles/2.txt before articles/10.txt, so that row 2 of
+    the sources table is file 2."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", name)), name
+
+
 def source_chunks(dossier: Dossier) -> list[list[tuple[int, Article]]]:
-    numbered = list(enumerate(sorted(dossier.articles, key=lambda a: a.source), 1))
+    numbered = list(enumerate(sorted(dossier.articles, key=lambda a: file_order(a.source)), 1))
     return [numbered[i:i + SOURCES_PER_PAGE] for i in range(0, len(numbered), SOURCES_PER_PAGE)] or [[]]
 
 
