@@ -213,6 +213,14 @@ def test_a_relative_clause_is_never_cut_off_as_an_event_nor_cut_out_of_its_main_
     assert event_text(shelled, sunday, True, False) == shelled
 
 
+def test_a_clause_that_runs_on_into_the_main_one_keeps_its_linking_word():
+    sentence = ("As Japan starts its day Sunday, concerns remain on the impact of radiation after trace amounts "
+                "were found in spinach and milk near the Fukushima Daiichi nuclear plant.")
+    at = sentence.index("Sunday")
+    sunday = TimeMention(at, at + 6, "Sunday", dt.date(2011, 3, 20), dt.date(2011, 3, 20))
+    assert event_text(sentence, sunday, True, False) == sentence
+
+
 def test_an_event_cut_from_a_long_sentence_keeps_the_source_that_speaks_for_it():
     friday = TimeMention(57, 63, "Friday", dt.date(2011, 2, 18), dt.date(2011, 2, 18))
     sentence = ("At least 20 people were killed and 200 more were injured Friday in the northern Mediterranean city "

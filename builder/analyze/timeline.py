@@ -91,7 +91,9 @@ class Claim:
 def clause_around(text: str, raw: str) -> str:
     """The clause of a long sentence that holds the date expression, at least MIN_CLAUSE words long.
 
-    Only the main clause or one opened by a linking word ('after Syrian forces took ...') stands alone. A
+    Only the main clause or one opened by a linking word ('after Syrian forces took ...') stands alone, the
+    word dropped; a clause that runs on into the main one keeps it ('As Japan starts its day, concerns
+    remain ...' is not 'Japan starts its day, concerns remain ...'). A
     relative clause ('which opened ...') does not, and one in the middle of the sentence leaves its main
     clause unfinished ('officials said advances in the east, which ..., convinced her'): the sentence stays whole.
     """
@@ -106,7 +108,8 @@ def clause_around(text: str, raw: str) -> str:
         hi, lo = (hi + 1, lo) if hi < len(parts) - 1 else (hi, lo - 1)
     if hi + 2 < len(parts) and RELATIVE.match(parts[hi + 1]):
         return text
-    clause = LEADING_LINK.sub("", " ".join(parts[lo:hi + 1])).strip(" ,;:-—–")
+    clause = " ".join(parts[lo:hi + 1])
+    clause = (LEADING_LINK.sub("", clause) if lo == hi else clause).strip(" ,;:-—–")
     if UNFINISHED.search(clause) or SUBJECTLESS.match(clause) or _loses_attribution(text, spans[lo][0], spans[hi][1]):
         return text
     return capitalised(clause) + ("" if FINISHED.search(clause) else ".")
