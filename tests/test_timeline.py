@@ -292,3 +292,12 @@ def test_an_event_that_leans_on_a_dated_sentence_stays_alone_and_is_never_a_key_
     friday = _friday_event("Rebels dug in around the refinery on Wednesday, a commander said.")
     assert friday.text.startswith("By Friday, it had fallen") and not friday.key
 
+
+
+def test_background_that_does_not_stand_alone_is_not_shown():
+    article = make_article("a", "Rebels took the town of Brega on Monday, officials said.",
+                           "It was also trying to resolve a presidential election from last November, aides said.",
+                           "Voters elected a new parliament in November 2010, the election commission said.",
+                           published="2011-03-21")
+    background = [e.text for e in build_timeline_and_conflicts([article], [])[0] if e.background]
+    assert any("parliament" in text for text in background) and not any(t.startswith("It was") for t in background)

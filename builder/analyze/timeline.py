@@ -344,7 +344,9 @@ def select_events(groups: list[Grouped], published: dict[str, str | None], chron
                   coverage: Coverage | None = None, volume: Counter | None = None) -> list[Event]:
     """The chronology's days and the most salient others (and a few months or years), at most
     EVENTS_PER_DATE events each, central event first, in date order. The central events of the ranked
-    and listed days within the story's period are its key events; what happened before it is background.
+    and listed days within the story's period are its key events; what happened before it is background,
+    shown only where it stands alone ("It's also trying to resolve a presidential election from last
+    November." says nothing of whom).
     `volume`: how many articles about the story came out each day, syndicated copies included (a wire story
     run by many outlets marks a busy day, though it confirms nothing twice); by default, the counted ones."""
     n_articles = len(published)
@@ -373,6 +375,8 @@ def select_events(groups: list[Grouped], published: dict[str, str | None], chron
         for k, group in enumerate(ranked_here[:EVENTS_PER_DATE + (n_articles <= KEEP_ALL_UP_TO)]):
             event = group.event
             event.background = event.date[:len(start)] < start[:len(event.date)]
+            if event.background and not stands_alone(event.text):
+                continue
             event.key = k == 0 and len(date) == 10 and not event.background and stands_alone(event.text)
             event.salience = weight
             kept.append(event)
