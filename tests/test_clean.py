@@ -169,3 +169,11 @@ def test_a_pull_quote_is_not_a_second_statement() -> None:
                          + "\n")
     assert pull not in article.paragraphs and full in article.paragraphs and quote in article.paragraphs
     assert {r.text: r.reason for r in article.removed}[pull] == "pull quote (a sentence of the article shortened)"
+
+
+def test_a_dateline_never_titles_a_page() -> None:
+    article = clean_page("NEW ORLEANS --\nFor days now, doctors in the city have seen patients with breathing trouble "
+                         "and headaches, and they blame the fumes of the oil spill in the Gulf of Mexico.\n"
+                         "The state health department said it was collecting reports from clinics along the coast "
+                         "and would publish the first figures next week, a spokeswoman said.\n")
+    assert article.title.startswith("For days now") and article.title_from == "lead"

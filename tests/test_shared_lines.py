@@ -109,3 +109,9 @@ def test_another_storys_headline_on_the_first_line_of_two_pages_is_furniture():
     sources = [Source(name=f"{k}.txt", data=t.encode(), sha256=hashlib.sha256(t.encode()).hexdigest(), format="text")
                for k, t in enumerate(own)]
     assert [a.title for a in clean_all(sources)] == [headline.rstrip("."), headline.rstrip(".")]
+    lead = ("Engineers were clearing mines from the roads around the old city on Tuesday after a long siege, the "
+            "military source said, and the first aid convoy was expected within days.")
+    copies = [f"{STRAY}\n{lead}\n{OWN[k]}" for k in range(2)]
+    sources = [Source(name=f"{k}.txt", data=t.encode(), sha256=hashlib.sha256(t.encode()).hexdigest(), format="text")
+               for k, t in enumerate(copies)]
+    assert all(STRAY in a.body_text or a.title == STRAY.rstrip(".") for a in clean_all(sources))

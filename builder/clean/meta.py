@@ -138,8 +138,9 @@ def split_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
 
 
 def title_score(text: str, words: int) -> float:
-    """How much a line looks like a headline (0 = not at all)."""
-    if not 2 <= words <= 30 or text.endswith((".", ",", ";", ":")):
+    """How much a line looks like a headline (0 = not at all): not a sentence's end or a dateline's dash
+    ('BP PENSACOLA BEACH, Fla. --')."""
+    if not 2 <= words <= 30 or text.endswith((".", ",", ";", ":", "-", "—", "–")):
         return 0.0
     if read_metadata_line(text) or rules.INLINE_SEPARATORS.search(text.strip()):
         return 0.0

@@ -36,8 +36,8 @@ def stray(key: str, shared: frozenset[str]) -> bool:
 
 
 def opens_another(key: str, shared: frozenset[str]) -> bool:
-    """A line that another source has among its first lines (where a headline or a caption stands)."""
-    return f"{key}\x1f" in shared
+    """A line that another source has among its first lines (where a headline, a caption or a lead stands)."""
+    return f"{key if len(key.split()) < MAX_WORDS else long_key(key)}\x1f" in shared
 
 
 def line_keys(source: Source) -> set[str]:
@@ -55,8 +55,8 @@ def line_keys(source: Source) -> set[str]:
         for run, continued in prefix_keys(line):
             keys.update((run, continued))
         key = normalise(line)
-        if SHARED_MIN_WORDS <= len(key.split()) < MAX_WORDS:
-            keys.add(f"{key}\x1f")
+        if SHARED_MIN_WORDS <= len(key.split()):
+            keys.add(f"{key if len(key.split()) < MAX_WORDS else long_key(key)}\x1f")
     return keys
 
 

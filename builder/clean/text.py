@@ -75,15 +75,21 @@ def _mark_stray_repeats(lines: list[Line], shared: frozenset[str]) -> None:
     crawl puts the site's latest headline on top) while the lines around it are their own, and whose words
     the rest of the page does not use, is a link to another story ('2 men charged in death of Chicago teen
     ...' on pages about Libya), not their shared story: a syndicated copy shares its neighbours too (its
-    prose: a prompt beside the line, 'Read our complete story', is furniture on every page), and an update
-    that repeats a sentence of its story shares its words."""
+    prose: a prompt beside the line, 'Read our complete story', is furniture on every page; for a page's
+    first line, the other page opens with the same next line), and an update that repeats a sentence of
+    its story shares its words."""
     keys = [normalise(line.text) for line in lines]
     for i, line in enumerate(lines):
-        carried = stray(keys[i], shared) or i == 0 and opens_another(keys[i], shared)
-        if line.kind in PROSE and carried \
-                and not any(lines[k].kind in PROSE and shared_here(keys[k], shared)
-                            for k in (i - 1, i + 1) if 0 <= k < len(lines)) \
-                and not _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
+        if line.kind not in PROSE or _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
+            continue
+        if stray(keys[i], shared):
+            neighbours_shared = any(lines[k].kind in PROSE and shared_here(keys[k], shared)
+                                    for k in (i - 1, i + 1) if 0 <= k < len(lines))
+        elif i == 0 and opens_another(keys[i], shared):
+            neighbours_shared = len(lines) > 1 and lines[1].kind in PROSE and opens_another(keys[1], shared)
+        else:
+            continue
+        if not neighbours_shared:
             line.kind, line.reason, line.score = "furniture", "another story's headline repeated across sources", -5.0
 
 
