@@ -258,29 +258,33 @@ def _is_heading(lines: list[Line], i: int, start: int, end: int) -> bool:
 def _body(lines: list[Line], start: int, end: int, found: Found) -> list[int]:
     """Turn the span's lines into blocks; returns the indices kept."""
     kept = []
-    weak = _weak_paragraphs(lines, start, end)
+    also_kept = _weak_paragraphs(lines, start, end) | _short_sentences_of_prose(lines, start, end)
     for i in range(start, end):
         line = lines[i]
         if _is_heading(lines, i, start, end):
             text = line.meta.get("text", line.text)
             found.blocks.append(Block("heading", text))
             kept.append(i)
-        elif line.kind in ("prose", "short prose", "item") or i in weak or _short_sentence_of_prose(lines, i, start, end):
+        elif line.kind in ("prose", "short prose", "item") or i in also_kept:
             found.blocks.append(Block("paragraph", line.text))
             kept.append(i)
     return kept
 
 
-def _short_sentence_of_prose(lines: list[Line], i: int, start: int, end: int) -> bool:
-    """A short sentence among paragraphs of prose ('On Saturday, the coalition attacked.', 'Tomahawk missiles
-    normally carry a 1,000-pound conventional warhead.') is reporting, not a label: it opens with a capital,
-    ends with a full stop and has lower-case words, and it (or the run of such sentences it is in) has prose
-    on both sides."""
-    if not _short_sentence(lines[i]):
-        return False
-    before = next((k for k in range(i - 1, start - 1, -1) if not _short_sentence(lines[k])), None)
-    after = next((k for k in range(i + 1, end) if not _short_sentence(lines[k])), None)
-    return before is not None and after is not None and lines[before].kind in PROSE and lines[after].kind in PROSE
+def _short_sentences_of_prose(lines: list[Line], start: int, end: int) -> set[int]:
+    """Short sentences among paragraphs of prose ('On Saturday, the coalition attacked.', 'Tomahawk missiles
+    normally carry a 1,000-pound conventional warhead.') are reporting, not labels: each opens with a
+    capital, ends with a full stop and has lower-case words, and their run has prose on both sides."""
+    kept: set[int] = set()
+    i = start
+    while i < end:
+        j = i
+        while j < end and _short_sentence(lines[j]):
+            j += 1
+        if j > i and i > start and j < end and lines[i - 1].kind in PROSE and lines[j].kind in PROSE:
+            kept.update(range(i, j))
+        i = j + 1
+    return kept
 
 
 def _short_sentence(line: Line) -> bool:
