@@ -25,9 +25,14 @@ def long_key(key: str) -> str:
     return LONG + hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def stored(key: str) -> str:
+    """How a normalised line is kept among the shared lines: as it is, or as a digest when it is long."""
+    return key if len(key.split()) < MAX_WORDS else long_key(key)
+
+
 def shared_here(key: str, shared: frozenset[str]) -> bool:
     """Whether a normalised line of any length also occurs in another source."""
-    return bool(key) and (key in shared if len(key.split()) < MAX_WORDS else long_key(key) in shared)
+    return bool(key) and stored(key) in shared
 
 
 def stray(key: str, shared: frozenset[str]) -> bool:
@@ -37,11 +42,12 @@ def stray(key: str, shared: frozenset[str]) -> bool:
 
 def opens_another(key: str, shared: frozenset[str]) -> bool:
     """A line that another source has among its first lines (where a headline, a caption or a lead stands)."""
-    return f"{key if len(key.split()) < MAX_WORDS else long_key(key)}\x1f" in shared
+    return f"{stored(key)}\x1f" in shared
 
 
 def line_keys(source: Source) -> set[str]:
-    """Normalised short lines of a text source (article paragraphs are long and stay out)."""
+    """Normalised lines of a text source (a long one as a digest), and the first lines' marked as such
+    (with the headline-shaped runs they open with)."""
     if source.format != "text":
         return set()
     text, _ = decode(source.data, charset=source.charset)
@@ -50,13 +56,13 @@ def line_keys(source: Source) -> set[str]:
     for line in lines:
         key = normalise(line)
         if key:
-            keys.add(key if len(key.split()) < MAX_WORDS else long_key(key))
+            keys.add(stored(key))
     for line in lines[:PREFIX_LINES]:
         for run, continued in prefix_keys(line):
             keys.update((run, continued))
         key = normalise(line)
         if SHARED_MIN_WORDS <= len(key.split()):
-            keys.add(f"{key if len(key.split()) < MAX_WORDS else long_key(key)}\x1f")
+            keys.add(f"{stored(key)}\x1f")
     return keys
 
 
