@@ -197,6 +197,19 @@ def test_a_title_in_capitals_is_not_a_glued_headline():
     assert glue_point("Mr Hayward attended a meeting of the board on Monday Many shareholders said so.") == 53
 
 
+def test_a_sentence_opening_with_another_articles_whole_headline_is_glued_and_one_sharing_its_first_words_is_not():
+    from builder.analyze.quality import glued_headline, headlines_of
+    news = make_article("a", "Rescue teams reached the coast on Friday, officials said.")
+    news.title, news.title_from = "Aid flights land in quake-hit Haiti", "headline"
+    short = make_article("b", "Rescue teams reached the coast on Friday, officials said.")
+    short.title, short.title_from = "Haiti latest", "headline"
+    headlines = headlines_of([news, short])
+    assert headlines == frozenset({"aid flights land in quake hit haiti"})
+    assert glued_headline("Aid flights land in quake-hit Haiti the first planes came from Miami.", headlines)
+    assert not glued_headline("Aid flights land in quake-hit Haitian towns every day, officials said.", headlines)
+    assert not glued_headline("Aid flights land in quake-hit Haiti.", headlines)
+
+
 def test_a_name_opening_with_the_after_a_reporting_verb_is_not_glue():
     from builder.analyze.quality import glue_point
     assert glue_point("The organizer Stacy Malkan told The Salt when it appeared the measure was going down.") is None

@@ -22,6 +22,8 @@ MIN_WORDS, MAX_WORDS = 8, 55
 REPORTING_MIN_WORDS = 6
 BARE_REST_WORDS = 6
 LEAD_GLUE_WORDS = 30
+HEADLINE_MIN_WORDS = 4  # a headline of fewer words opens ordinary sentences too
+HEADLINE_OPENING_WORDS = 12
 REST_WORD = re.compile(r"[\w'’.-]+")
 ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|"
                         r"[A-Z][a-z]+\s+\d{4}|\d{4})\s*[:\-–—]?\s*$")
@@ -163,8 +165,13 @@ def glued_headline(text: str, headlines: frozenset[str]) -> bool:
     capitalised clause opener, or the sentence opening with another article's headline."""
     if glue_point(text) is not None:
         return True
-    opening = " ".join(tokens(text)[:12])
-    return any(opening.startswith(h) and len(opening) > len(h) for h in headlines)
+    return opens_with_headline(tokens(text)[:HEADLINE_OPENING_WORDS], headlines)
+
+
+def opens_with_headline(opening: list[str], headlines: frozenset[str]) -> bool:
+    """The opening words start with a whole headline and go on past it: a set lookup of each shorter run of
+    opening words, so the cost does not grow with the number of articles."""
+    return any(" ".join(opening[:n]) in headlines for n in range(HEADLINE_MIN_WORDS, len(opening)))
 
 
 def usable(text: str, headlines: frozenset[str] = frozenset()) -> bool:
@@ -202,7 +209,7 @@ def headline(article: Article) -> str:
 
 def headlines_of(articles: list[Article]) -> frozenset[str]:
     """The articles' headlines as token strings, those of four words or more."""
-    return frozenset(" ".join(words) for a in articles if len(words := tokens(headline(a))) >= 4)
+    return frozenset(" ".join(words) for a in articles if len(words := tokens(headline(a))) >= HEADLINE_MIN_WORDS)
 
 
 def bare_attribution(text: str) -> bool:
