@@ -5,7 +5,8 @@ One SQLite file (`cache.sqlite`), one table per kind of entry:
 - `articles`: cleaned articles, by `cache_key` (source bytes, corrections, shared lines, cleaner code);
 - `spans`: the entity model's spans of one paragraph, by its text and the model's version;
 - `records`: analysis records (analyze/record.py), by `record.record_key`;
-- `site`: the pages the last build of a docs folder rendered, and what they were built from.
+- `site`: what the last build of a docs folder was built from, its report, and the digest of each page;
+- `pages`: the pages that build rendered, one row each (by docs folder and page path).
 Values are pickled: the cache is written and read by the builder alone. Only the build's own process
 opens it (workers, local or on Dask, get their inputs and return their results).
 """
@@ -20,7 +21,7 @@ from typing import Iterable
 
 from .model import Article, Source
 
-TABLES = ("lines", "articles", "spans", "records", "site")
+TABLES = ("lines", "articles", "spans", "records", "site", "pages")
 BATCH = 500
 
 
@@ -84,7 +85,46 @@ class Store:
         except sqlite3.Error:
             pass  # a cache that cannot be written (a full disk) only costs time on the next build
 
+    def delete_many(self, table: str, keys: Iterable[str]) -> None:
+        assert table in TABLES
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.executemany(f"DELETE FROM {table} WHERE key = ?", ((k,) for k in keys))
+        except sqlite3.Error:
+            pass  # a row left behind is never read: the site entry lists the pages of its build
+
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+def page_key(site: str, path: str) -> str:
+    return f"{site}\x00{path}"
+
+
+def save_site(store: Store, site: str, entry: dict, pages: dict[str, str]) -> None:
+    """The build of docs folder `site`: `entry` (what it was built from, its report) with each page's digest,
+    and the pages one row each, only those that changed since the entry before (no value holds every page:
+    pickling 200 MB of pages at once doubled the build's memory at 10,000 articles)."""
+    before = store.get("site", site)
+    old = before.get("pages") if isinstance(before, dict) and isinstance(before.get("pages"), dict) else {}
+    digests = {path: text_key(text) for path, text in pages.items()}
+    store.put_many("pages", {page_key(site, path): pages[path] for path in pages if old.get(path) != digests[path]})
+    store.delete_many("pages", [page_key(site, path) for path in old if path not in pages])
+    store.put_many("site", {site: {**entry, "pages": digests}})
+
+
+def load_site(store: Store, site: str, fingerprint: str) -> tuple[dict, dict[str, str]] | None:
+    """The entry and pages of the last build of `site` when it was built from `fingerprint`'s inputs, and
+    every page is there as it was rendered; None otherwise (a build killed while saving them is redone)."""
+    entry = store.get("site", site)
+    if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint or not isinstance(entry.get("pages"), dict):
+        return None
+    found = store.get_many("pages", [page_key(site, path) for path in entry["pages"]])
+    pages = {path: found.get(page_key(site, path)) for path in entry["pages"]}
+    if any(not isinstance(text, str) or text_key(text) != entry["pages"][path] for path, text in pages.items()):
+        return None
+    return entry, pages

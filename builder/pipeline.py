@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bounds import bound_article
-from .cache import Store, text_key
+from .cache import Store, load_site, save_site, text_key
 from .config import Settings, load_settings
 from .model import Article, Dossier, Source
 from .read import NoSources, describe_folder, read_sources
@@ -166,10 +166,10 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
     try:
         inputs = read_inputs(sources_dir)
         site_key, fingerprint = str(docs_dir.resolve()), inputs.fingerprint()
-        last = store.get("site", site_key)
-        if isinstance(last, dict) and last.get("fingerprint") == fingerprint:
-            pages = last["pages"]
-            report = BuildReport(dossier=None, warnings=last["warnings"], counts=last["counts"],
+        last = load_site(store, site_key, fingerprint)
+        if last is not None:
+            entry, pages = last
+            report = BuildReport(dossier=None, warnings=entry["warnings"], counts=entry["counts"],
                                  cached=len(inputs.sources), unchanged_inputs=True)
         else:
             from .preview import remember
@@ -178,8 +178,8 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
             if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
                 raise NoSources(describe_folder(sources_dir), report.warnings)
             pages = render_site(report.dossier)
-            store.put_many("site", {site_key: {"fingerprint": fingerprint, "pages": pages, "warnings": report.warnings,
-                                               "counts": report.counts}})
+            save_site(store, site_key, {"fingerprint": fingerprint, "warnings": report.warnings, "counts": report.counts},
+                      pages)
             remember(store, docs_dir, inputs, report.dossier)
         with termination_deferred():
             report.written = write_site(pages, docs_dir)

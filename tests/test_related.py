@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from builder.analyze import related
+from builder.analyze import products, related
 from builder.analyze.related import find_related, top_neighbours
 from support import make_article, slug_for
 
@@ -32,7 +32,7 @@ def test_same_day_reason(seed_dossier):
 
 
 def test_blockwise_top_k_matches_brute_force(monkeypatch):
-    monkeypatch.setattr(related, "BLOCK", 7)
+    monkeypatch.setattr(products, "PRODUCT_CELLS", 7 * 30)  # blocks of 7 rows
     rng = np.random.default_rng(3)
     dense = rng.random((30, 12)) * (rng.random((30, 12)) < 0.4)
     matrix = sparse.csr_matrix(dense)
@@ -51,3 +51,13 @@ def test_small_corpus_related_by_words():
     links = find_related(articles, [], [])
     assert links["a"][0].other == "b"
     assert all(link.other != "c" or link.score < links["a"][0].score for link in links["a"])
+
+
+def test_the_blocks_of_a_product_do_not_change_the_summary_the_timeline_or_related_coverage(seed_dossier, monkeypatch):
+    from builder.analyze import analyze
+    from builder.config import Settings
+    articles = seed_dossier.articles
+    before = analyze(articles, Settings())
+    monkeypatch.setattr(products, "PRODUCT_CELLS", 1)  # one row per block
+    after = analyze(articles, Settings())
+    assert after.summary == before.summary and after.events == before.events and after.related == before.related

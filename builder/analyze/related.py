@@ -3,7 +3,7 @@
 Articles become rows of a sparse matrix: TF-IDF of their words beside TF-IDF of the entities they name,
 each row scaled to unit length. Cosine similarities come from sparse products of a block of rows with
 the whole matrix, keeping the top k of each row, so no Python loop ever visits all pairs and the memory
-used stays bounded by the block size (10,000 articles are 20 blocks of 500).
+used stays bounded by the block size (products.py).
 """
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from ..model import Article, Entity, Related, Syndication
+from .products import row_blocks
 
 LIMIT = 5
-BLOCK = 500
 MIN_SCORE = 0.05
 SAME_STORY = 0.5
 ENTITY_WEIGHT = 1.0
@@ -51,10 +51,10 @@ def top_neighbours(matrix: sparse.csr_matrix, limit: int) -> list[list[tuple[int
     """For each row, the `limit` other rows with the highest dot product, computed a block at a time."""
     out: list[list[tuple[int, float]]] = []
     transposed = matrix.T.tocsc()
-    for start in range(0, matrix.shape[0], BLOCK):
-        scores = (matrix[start:start + BLOCK] @ transposed).tocsr()
+    for rows in row_blocks(matrix.shape[0], matrix.shape[0]):
+        scores = (matrix[rows] @ transposed).tocsr()
         for offset in range(scores.shape[0]):
-            i = start + offset
+            i = rows.start + offset
             cells = slice(scores.indptr[offset], scores.indptr[offset + 1])
             columns, values = scores.indices[cells], scores.data[cells]
             keep = (columns != i) & (values >= MIN_SCORE)

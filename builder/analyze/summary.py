@@ -23,6 +23,7 @@ from sklearn.preprocessing import normalize
 from ..model import Article, Citation, SummarySentence, Syndication
 from .datexpr import find_mentions
 from .evidence import claim, supporting_quote
+from .products import row_blocks
 from .quality import MIN_WORDS, headline, headlines_of, usable
 from .record import record_of
 from .sentences import Sentence, tokens
@@ -30,7 +31,6 @@ from .trim import trim
 
 MAX_CANDIDATES = 3000
 POOL = 400
-CHUNK = 512
 SIMILAR = 0.3
 REDUNDANT = 0.4
 WEIGHTS = {"centroid": 1.0, "support": 0.5, "position": 0.6, "headline": 0.15, "concepts": 0.25}
@@ -88,13 +88,14 @@ def support(candidates: list[Candidate], matrix: sparse.csr_matrix, owner: np.nd
     stating = [[(c.article, c.sentence.text)] for c in candidates]
     first = np.searchsorted(owner, np.arange(n_articles + 1))
     rows = np.array([c.row for c in candidates], dtype=np.int64)
-    for start in range(0, len(rows), CHUNK):
-        similar = (matrix[rows[start:start + CHUNK]] @ matrix.T).tocsr()
+    transposed = matrix.T.tocsr()
+    for block in row_blocks(len(rows), matrix.shape[0]):
+        similar = (matrix[rows[block]] @ transposed).tocsr()
         similar.data[similar.data < 0.1] = 0
         similar.eliminate_zeros()
         claims: dict[int, object] = {}
         for r, art, col, score in zip(*best_per_article(similar, owner, n_articles)):
-            i = start + int(r)
+            i = block.start + int(r)
             if art == candidates[i].article:
                 continue
             strength[i] += min(score, 1.0)

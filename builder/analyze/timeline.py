@@ -33,6 +33,7 @@ from ..model import Article, Citation, Difference, Event, Side, Syndication
 from .attribution import attributions
 from .datexpr import TimeMention, describe
 from .evidence import claim, states
+from .products import row_blocks
 from .quality import balanced, headlines_of, reporting, stands_alone
 from .record import record_of
 from .relevance import not_reporting
@@ -69,7 +70,6 @@ SUBJECTLESS = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|did|
 UNFINISHED = re.compile(r"\b(?:while|although|though|whereas|because|if|unless|now that)\b[^,;]*$"
                         r"|\b(?:saying|said|says|adding|told|telling|that|by|of|to|the|a|an|and|or)$", re.I)
 FINISHED = re.compile(r"[.!?][\"”’']?$")
-CHUNK = 1024
 DIGIT = re.compile(r"\d")
 
 
@@ -228,11 +228,11 @@ def latest_chronology(claims: list[Claim], published: dict[str, str | None]) -> 
 
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.coo_matrix:
     """Claim pairs whose texts are at least `threshold` alike (a chunked sparse product, upper triangle)."""
-    blocks = []
-    for start in range(0, matrix.shape[0], CHUNK):
-        block = (matrix[start:start + CHUNK] @ matrix.T).tocoo()
-        keep = (block.data >= threshold) & (block.row + start < block.col)
-        blocks.append((block.row[keep] + start, block.col[keep], block.data[keep]))
+    blocks, transposed = [], matrix.T.tocsr()
+    for rows in row_blocks(matrix.shape[0], matrix.shape[0]):
+        block = (matrix[rows] @ transposed).tocoo()
+        keep = (block.data >= threshold) & (block.row + rows.start < block.col)
+        blocks.append((block.row[keep] + rows.start, block.col[keep], block.data[keep]))
     rows, cols, data = (np.concatenate(x) if blocks else np.array([]) for x in zip(*blocks)) if blocks else ([], [], [])
     return sparse.coo_matrix((data, (rows, cols)), shape=(matrix.shape[0],) * 2)
 
