@@ -105,19 +105,23 @@ def page_key(site: str, path: str) -> str:
     return f"{site}\x00{path}"
 
 
-def save_site(store: Store, site: str, entry: dict, pages: dict[str, str]) -> None:
+def page_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def save_site(store: Store, site: str, entry: dict, pages: dict[str, bytes]) -> None:
     """The build of docs folder `site`: `entry` (what it was built from, its report) with each page's digest,
     and the pages one row each, only those that changed since the entry before (no value holds every page:
     pickling 200 MB of pages at once doubled the build's memory at 10,000 articles)."""
     before = store.get("site", site)
     old = before.get("pages") if isinstance(before, dict) and isinstance(before.get("pages"), dict) else {}
-    digests = {path: text_key(text) for path, text in pages.items()}
+    digests = {path: page_digest(data) for path, data in pages.items()}
     store.put_many("pages", {page_key(site, path): pages[path] for path in pages if old.get(path) != digests[path]})
     store.delete_many("pages", [page_key(site, path) for path in old if path not in pages])
     store.put_many("site", {site: {**entry, "pages": digests}})
 
 
-def load_site(store: Store, site: str, fingerprint: str) -> tuple[dict, dict[str, str]] | None:
+def load_site(store: Store, site: str, fingerprint: str) -> tuple[dict, dict[str, bytes]] | None:
     """The entry and pages of the last build of `site` when it was built from `fingerprint`'s inputs, and
     every page is there as it was rendered; None otherwise (a build killed while saving them is redone)."""
     entry = store.get("site", site)
@@ -125,6 +129,6 @@ def load_site(store: Store, site: str, fingerprint: str) -> tuple[dict, dict[str
         return None
     found = store.get_many("pages", [page_key(site, path) for path in entry["pages"]])
     pages = {path: found.get(page_key(site, path)) for path in entry["pages"]}
-    if any(not isinstance(text, str) or text_key(text) != entry["pages"][path] for path, text in pages.items()):
+    if any(not isinstance(data, bytes) or page_digest(data) != entry["pages"][path] for path, data in pages.items()):
         return None
     return entry, pages

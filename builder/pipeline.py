@@ -136,6 +136,12 @@ def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False, 
         store.close()
 
 
+def as_bytes(pages: dict[str, str]) -> dict[str, bytes]:
+    """The rendered pages as the files' bytes, each text let go once encoded: at 10,000 articles the pages are
+    200 MB of UTF-8, and more than twice that as Python text."""
+    return {path: pages.pop(path).encode("utf-8") for path in sorted(pages)}
+
+
 def count(dossier: Dossier) -> dict[str, int]:
     return {"sources": len(dossier.articles) + len(dossier.rejected), "articles": len(dossier.included),
             "excluded": len(dossier.articles) - len(dossier.included), "unreadable": len(dossier.rejected),
@@ -177,7 +183,7 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
             report = analysed(inputs, store, workers, started)
             if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
                 raise NoSources(describe_folder(sources_dir), report.warnings)
-            pages = render_site(report.dossier)
+            pages = as_bytes(render_site(report.dossier))
             save_site(store, site_key, {"fingerprint": fingerprint, "warnings": report.warnings, "counts": report.counts},
                       pages)
             remember(store, docs_dir, inputs, report.dossier)

@@ -32,6 +32,7 @@ from .markers import Part, has_sections, marker_problems, split_parts
 STATE_FILE = ".dossier-state.json"
 LOCK_FILE = ".dossier-lock"
 TEMP_SUFFIX = ".dossier-tmp"
+Pages = dict[str, str] | dict[str, bytes]  # path -> the page's text, or its UTF-8 bytes
 
 
 def _umask() -> int:
@@ -82,11 +83,11 @@ class Record:
 
 @dataclass
 class Plan:
-    """One path's part in a build: the text to write (None: leave the file as it is), its record once the
+    """One path's part in a build: the bytes to write (None: leave the file as it is), its record once the
     build is done, and its record while the build runs."""
 
     path: str
-    text: str | None
+    data: bytes | None
     final: Record | None
     journal: Record
 
@@ -220,23 +221,27 @@ def plan_sectioned(path: str, new: str, current: bytes, old: Record, report: Wri
     result = "".join(p.text for p in merged)
     final = Record({digest(result)} if result == new else set(), parts)
     journal = Record(final.sha256 | ({digest(current)} & old.sha256), ours)
-    return Plan(path, result, final, journal)
+    return Plan(path, result.encode("utf-8"), final, journal)
 
 
-def plan_page(path: str, new: str, current: bytes | None, old: Record, report: WriteReport) -> Plan:
-    """What to do with one generated page, given the file as it is and what the builder knows it wrote."""
-    fresh = Record({digest(new)}, {p.key: {digest(p.body)} for p in split_parts(new)} if has_sections(new) else {})
-    if current is None or current == new.encode("utf-8"):
+def plan_page(path: str, page: str | bytes, current: bytes | None, old: Record, report: WriteReport) -> Plan:
+    """What to do with one generated page (its text or its UTF-8 bytes), given the file as it is and what the
+    builder knows it wrote. Editable sections are in Markdown pages only, so only those are read as text."""
+    new = page.encode("utf-8") if isinstance(page, str) else page
+    text = new.decode("utf-8") if path.endswith(".md") else ""
+    sections = has_sections(text)
+    fresh = Record({digest(new)}, {p.key: {digest(p.body)} for p in split_parts(text)} if sections else {})
+    if current is None or current == new:
         return Plan(path, new, fresh, fresh)
-    if has_sections(new):
-        return plan_sectioned(path, new, current, old, report)
+    if sections:
+        return plan_sectioned(path, text, current, old, report)
     if digest(current) in old.sha256:
         return Plan(path, new, fresh, fresh.union(Record({digest(current)})))
     report.kept.append(f"{path} (edited by hand)")
     return Plan(path, None, old, old)
 
 
-def plan_removals(docs: Path, state: dict[str, Record], pages: dict[str, str], report: WriteReport) -> list[Plan]:
+def plan_removals(docs: Path, state: dict[str, Record], pages: Pages, report: WriteReport) -> list[Plan]:
     """Pages generated earlier whose source is gone: removed, unless a person edited them."""
     plans = []
     for path, old in sorted(state.items()):
@@ -272,7 +277,7 @@ def _remove(docs: Path, path: str) -> None:
             folder.rmdir()
 
 
-def write_site(pages: dict[str, str], docs: Path) -> WriteReport:
+def write_site(pages: Pages, docs: Path) -> WriteReport:
     report = WriteReport()
     with _naming(docs, "create"):
         docs.mkdir(parents=True, exist_ok=True)
@@ -283,7 +288,7 @@ def write_site(pages: dict[str, str], docs: Path) -> WriteReport:
     return _apply(docs, {}, plans, plan_removals(docs, state, pages, report), report)
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> WriteReport:
+def write_pages(pages: Pages, docs: Path) -> WriteReport:
     """Write these pages only (the live preview's first step), every other page and its state left as they are."""
     report = WriteReport()
     state = load_state(docs)
@@ -298,9 +303,9 @@ def _apply(docs: Path, kept: dict[str, Record], plans: list[Plan], removals: lis
     """The journal first (each page accepted as it is and as it will be), then the pages, then the state."""
     save_state(docs, {**kept, **{plan.path: plan.journal for plan in plans + removals}})
     for plan in plans:
-        if plan.text is None:
+        if plan.data is None:
             continue
-        if write_if_changed(docs / plan.path, plan.text.encode("utf-8")):
+        if write_if_changed(docs / plan.path, plan.data):
             report.written.append(plan.path)
         else:
             report.unchanged += 1
