@@ -120,6 +120,8 @@ def analysed(inputs: Inputs, store: Store, workers: Workers, started: float) -> 
     corpus = prepare(inputs, store, workers, records=True)
     workers.close()  # the worker processes, each holding the entity model, are not needed any more
     dossier = analyze(corpus.articles, corpus.settings)
+    for article in corpus.articles:
+        article.analysis = None  # read by the analysers only: let go before the pages are rendered
     dossier.rejected = corpus.rejected
     return BuildReport(dossier=dossier, warnings=corpus.warnings + dossier.warnings, counts=count(dossier),
                        cached=corpus.cached, seconds=time.perf_counter() - started)
@@ -134,12 +136,6 @@ def assemble(sources_dir: Path, cache_dir: Path | None, progress: bool = False, 
     finally:
         workers.close()
         store.close()
-
-
-def as_bytes(pages: dict[str, str]) -> dict[str, bytes]:
-    """The rendered pages as the files' bytes, each text let go once encoded: at 10,000 articles the pages are
-    200 MB of UTF-8, and more than twice that as Python text."""
-    return {path: pages.pop(path).encode("utf-8") for path in sorted(pages)}
 
 
 def count(dossier: Dossier) -> dict[str, int]:
@@ -183,7 +179,7 @@ def run(sources_dir: Path, docs_dir: Path, cache_dir: Path | None, progress: boo
             report = analysed(inputs, store, workers, started)
             if not report.dossier.articles and not allow_empty and has_generated_pages(docs_dir):
                 raise NoSources(describe_folder(sources_dir), report.warnings)
-            pages = as_bytes(render_site(report.dossier))
+            pages = render_site(report.dossier)
             save_site(store, site_key, {"fingerprint": fingerprint, "warnings": report.warnings, "counts": report.counts},
                       pages)
             remember(store, docs_dir, inputs, report.dossier)

@@ -17,9 +17,8 @@ from warcio.warcwriter import WARCWriter
 from builder import config
 from builder.model import Capture
 from builder.pipeline import assemble
-from builder.render import render_site
 from builder.render.export_schema import SCHEMA
-from support import SEEDS
+from support import SEEDS, rendered
 from webserver import Route, redirect
 
 # The tests' server is on the loopback address: no proxy from the environment may stand in between.
@@ -177,7 +176,7 @@ def sha256(data: bytes) -> str:
 def built(sources: Path) -> tuple:
     """The dossier of a sources folder and its rendered pages."""
     dossier = assemble(sources, None).dossier
-    return dossier, render_site(dossier)
+    return dossier, rendered(dossier)
 
 
 def assert_provenance(pages: dict[str, str], slug: str, capture: Capture) -> None:

@@ -85,3 +85,9 @@ def clean_page(text: str, name: str = "page.txt", override: Override | None = No
     from builder.clean import clean_source
     data = text.encode("utf-8")
     return clean_source(Source(name=name, data=data, sha256="0", format="text", override=override or Override()))
+
+
+def rendered(dossier: Dossier) -> dict[str, str]:
+    """Every page the site renders, as text."""
+    from builder.render import render_site
+    return {path: data.decode("utf-8") for path, data in render_site(dossier).items()}

@@ -6,10 +6,10 @@ import posixpath
 import re
 
 from builder.model import Article, Citation, Dossier, SummarySentence
-from builder.render import render_site
 from builder.render.archive import INLINE_MAX, LATEST
 from builder.render.articles import SOURCES_PER_PAGE
 from builder.render.summary import SOURCES_SHOWN
+from support import rendered
 
 LINK = re.compile(r"\]\(([^)\s]+\.md)\)")
 
@@ -23,14 +23,14 @@ def dossier(n: int) -> Dossier:
 
 
 def test_a_small_dossier_lists_every_article_on_the_index():
-    pages = render_site(dossier(20))
+    pages = rendered(dossier(20))
     assert not any(p.startswith(("archive/", "source-files/")) for p in pages)
     assert pages["articles/index.md"].count("](") >= 20
 
 
 def test_a_big_dossier_has_month_pages_and_source_pages_and_every_link_lands():
     n = max(INLINE_MAX, SOURCES_PER_PAGE) * 2 + 1
-    pages = render_site(dossier(n))
+    pages = rendered(dossier(n))
     months = sorted(p for p in pages if p.startswith("archive/"))
     assert "archive/2017-01.md" in months and "archive/undated.md" in months
     index = pages["articles/index.md"]
@@ -51,12 +51,12 @@ def test_a_big_dossier_has_month_pages_and_source_pages_and_every_link_lands():
 def test_the_home_page_lists_at_most_the_most_cited_sources_and_links_them_all():
     big = dossier(SOURCES_SHOWN * 3)
     big.summary = [SummarySentence(text="A thing happened.", citations=[Citation("00007", "A thing happened.")], date="2017-01-08")]
-    home = render_site(big)["index.md"]
+    home = rendered(big)["index.md"]
     sources = home.split("## Sources", 1)[1]
     assert sources.count("\n- ") == SOURCES_SHOWN
     assert "Story 7]" in sources and f"Story {SOURCES_SHOWN * 3 - 2}]" in sources
     assert f"[all {SOURCES_SHOWN * 3} articles](articles/index.md)" in sources
-    small = render_site(dossier(SOURCES_SHOWN))["index.md"].split("## Sources", 1)[1]
+    small = rendered(dossier(SOURCES_SHOWN))["index.md"].split("## Sources", 1)[1]
     assert small.count("\n- ") == SOURCES_SHOWN and "all " not in small
 
 

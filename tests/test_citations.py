@@ -6,10 +6,10 @@ import json
 import markdown
 
 from builder.model import Article, Dossier, Removal
-from builder.render import render_site
 from builder.render.articles import render_article_page
 from builder.render.charts import coverage_chart
 from builder.render.citations import bibtex_entry, bibtex_escape, citations_bib, citations_json, csl_item
+from support import rendered
 
 HOSTILE = r"50% of {Daesh} & #1 \end{document} $x_1$ ~^ }{ <script>alert(1)</script>"
 
@@ -72,7 +72,7 @@ def test_bibtex_url_cannot_break_the_entry():
 def test_site_ships_both_files_and_every_article_page_cites_itself():
     dossier = Dossier(title="t", articles=[article("a", title=HOSTILE, removed=[Removal(HOSTILE, "<b>ad</b>")]),
                                            article("b")])
-    pages = render_site(dossier)
+    pages = rendered(dossier)
     assert json.loads(pages["citations.json"])[0]["title"] == " ".join(HOSTILE.split())
     assert pages["citations.bib"] == citations_bib(dossier) and balanced(pages["citations.bib"])
     page = render_article_page(dossier, dossier.articles[0])
@@ -103,6 +103,6 @@ def test_a_key_figure_lists_the_articles_that_report_it_earliest_first():
                 for s, d in dates.items()]
     figure = Figure(value="1,000", low=1000, high=1000, what="people killed", quantity="deaths", key=True,
                     citations=[Citation(s, "More than 1,000 people have been killed.") for s in dates])
-    row = next(line for line in render_site(Dossier(title="t", articles=articles, figures=[figure]))["index.md"]
+    row = next(line for line in rendered(Dossier(title="t", articles=articles, figures=[figure]))["index.md"]
                .splitlines() if line.startswith("| 1,000"))
     assert row.index("25 February 2011") < row.index("26 February 2011") < row.index("8 June 2011")

@@ -5,8 +5,7 @@ import frontmatter
 
 from builder.config import CAPTURE_KEYS, DOSSIER_KEYS, HINT_KEYS, OVERRIDE_KEYS
 from builder.pipeline import assemble
-from builder.render import render_site
-from support import REPO, SEEDS
+from support import REPO, SEEDS, rendered
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -18,7 +17,7 @@ def test_settings_are_documented() -> None:
 
 
 def test_front_matter_fields_are_documented() -> None:
-    pages = render_site(assemble(SEEDS, None).dossier)
+    pages = rendered(assemble(SEEDS, None).dossier)
     fields = set()
     for path, text in pages.items():
         if path.startswith("articles/") and path != "articles/index.md":

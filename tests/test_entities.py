@@ -9,8 +9,7 @@ from builder.analyze.entities import find_entities
 from builder.analyze.entity_names import head_type
 from builder.analyze.mentions import clean_surface, cue_votes
 from builder.config import Settings
-from builder.render import render_site
-from support import GOLDEN, make_article
+from support import GOLDEN, make_article, rendered
 
 MAX_JUNK = 0.05
 
@@ -121,7 +120,7 @@ def test_ambiguous_short_name_is_a_warning_not_a_merge():
 
 
 def test_entity_pages_index_and_aliases_rendered(seed_dossier):
-    pages = render_site(seed_dossier)
+    pages = rendered(seed_dossier)
     assert "entities/index.md" in pages
     index = pages["entities/index.md"]
     for heading in ("## Organisations", "## People", "## Places"):

@@ -7,9 +7,9 @@ import json
 import jsonschema
 import pytest
 
-from builder.render import render_site
 from builder.render.export import export_dossier
 from builder.render.export_schema import SCHEMA
+from support import rendered
 
 
 def validator():
@@ -18,7 +18,7 @@ def validator():
 
 
 def test_export_validates_against_the_schema(seed_dossier):
-    pages = render_site(seed_dossier)
+    pages = rendered(seed_dossier)
     data = json.loads(pages["dossier.json"])
     validator().validate(data)
     assert json.loads(pages["dossier.schema.json"]) == SCHEMA
@@ -27,7 +27,7 @@ def test_export_validates_against_the_schema(seed_dossier):
 
 
 def test_export_is_deterministic(seed_dossier):
-    assert render_site(seed_dossier)["dossier.json"] == render_site(seed_dossier)["dossier.json"]
+    assert rendered(seed_dossier)["dossier.json"] == rendered(seed_dossier)["dossier.json"]
 
 
 @pytest.mark.parametrize("break_it", [
