@@ -184,3 +184,12 @@ def test_a_wire_dateline_further_down_the_page_is_left_in_its_line() -> None:
                     "They spoke for an hour.\n" + line + "\n" + REST)
     assert any(line in p for p in article.paragraphs)
 
+
+
+def test_a_last_updated_stamp_opening_a_line_dates_the_page_and_the_rest_of_the_line_is_text() -> None:
+    article = clean("Last updated: 29 June 2010 Are you trying to trace your family tree?\n" + REST
+                    + "He dies July 4, 1936.\n")
+    assert article.published == "2010-06-29"
+    assert article.paragraphs[0] == "Are you trying to trace your family tree?"
+    pieces = split_glued(["Published on 3 March 2011 the report found that the well had failed twice."], frozenset())
+    assert [p.text for p in pieces] == ["Published on 3 March 2011 the report found that the well had failed twice."]

@@ -127,3 +127,15 @@ def test_byline_names_an_agency_once(outlet, agency, byline) -> None:
 def test_a_short_sentence_with_a_date_is_not_a_date_line(line: str) -> None:
     assert read_metadata_line(line) is None
     assert line in clean("Talks resume on the timetable\nBy AFP\nNovember 21, 2017\n" + BODY + line + "\n" + BODY).paragraphs
+
+
+@pytest.mark.parametrize("line", ["It will air on ABC on November 21, 2010.", "The most recent elections were held on "
+                                  "October 23, 2010."])
+def test_a_sentence_around_a_date_is_no_date_line(line: str) -> None:
+    assert read_metadata_line(line) is None
+
+
+@pytest.mark.parametrize("line", ["Picture taken March 16, 2011.", "Friday 17 September 2010 10.00 BST guardian.",
+                                  "At 6:14 pm on 05 May 2009, balhamomnibus wrote: Spot on Mark."])
+def test_a_captions_date_and_a_time_stamp_are_date_lines(line: str) -> None:
+    assert read_metadata_line(line).kind == "date"

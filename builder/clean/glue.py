@@ -187,16 +187,20 @@ def split_run(text: str, context: Context) -> tuple[str, str, str] | None:
 
 def _split_stamp(text: str) -> tuple[str, str, str] | None:
     """(before, stamp, after) for a date with a clock time ('Tuesday 6 July 2010 18.50 BST') in a longer line,
-    before a sentence or at the line's end (a comment signed after its text: '... March 9, 2011 at 10:05 am')."""
+    before a sentence or at the line's end (a comment signed after its text: '... March 9, 2011 at 10:05 am');
+    or for a date after 'Last updated:', 'Published' or 'Posted' that opens the line ('Last updated: 29 June
+    2010 Are you trying to trace your family tree?')."""
     if len(text.split()) <= STAMP_LINE_WORDS:
         return None
     for date in find_dates(text):
         window = max(0, date.start - STAMP_CONTEXT)
         before = rules.STAMP_BEFORE_DATE.search(text, window, date.start)
         after = rules.STAMP_AFTER_DATE.match(text, date.end)
-        if not (before and before["clock"]) and not (after["clock"] or after["updated"]):
-            continue
         rest = text[after.end():].strip(" |;,-–—")
+        opens_line = bool(before and before["lead"]) and not text[:before.start()].strip(" |") \
+            and not rest[:1].islower()  # 'Published on 3 March 2011 the report found ...' is one sentence
+        if not (before and before["clock"]) and not (after["clock"] or after["updated"]) and not opens_line:
+            continue
         if not rest or len(rest.split()) >= MIN_SENTENCE_WORDS - 2:
             return text[: before.start()].strip(" |;,-–—"), text[before.start(): after.end()].strip(), rest
     return None

@@ -16,7 +16,7 @@ DATELINE = re.compile(
     r"(?:,?\s*(?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
     rf"\s*(?:\((?P<agency>{rules.AGENCY_NAMES})\))?\s*(?P<sep>:|--|-|–|—|_)\s+(?=[A-Z\"“‘'])", re.I)
 DATED_SENTENCE_ENDS = (".", "!", "?", ".\"", ".”")
-DATED_SENTENCE_LOWER_WORDS = 3
+DATED_SENTENCE_LOWER_WORDS = 2
 TITLE_MIN_WORDS = 3
 MIN_PLACE_LETTERS = 5
 
@@ -75,9 +75,12 @@ def lead_overlap(title: str, lead: set[str], stopwords: frozenset[str]) -> float
 
 
 def _tells_what_happened(text: str, date: DateMatch) -> bool:
-    """'28 June 2009 Police interview the doctor.' is a chronology entry and 'The most recent elections were
-    held on October 23, 2010.' a sentence, not a page's date line: around the date stands a sentence
-    (several lower-case words other than a stamp's, and a full stop)."""
+    """'28 June 2009 Police interview the doctor.' is a chronology entry and 'It will air on ABC on November 21,
+    2010.' a sentence, not a page's date line: around the date stands a sentence (two lower-case words other
+    than a stamp's, and a full stop; 'Picture taken March 16, 2011.' is a caption's date). A date with a clock
+    time is a time stamp whatever follows it ('Friday 17 September 2010 10.00 BST guardian.')."""
+    if rules.CLOCK.search(text):
+        return False
     rest = (text[: date.start] + " " + text[date.end:]).strip(" :-–—,")
     lower = sum(word[:1].islower() and word.strip(".,:;()").lower() not in rules.STAMP_WORDS for word in rest.split())
     return text.rstrip().endswith(DATED_SENTENCE_ENDS) and lower >= DATED_SENTENCE_LOWER_WORDS

@@ -266,7 +266,7 @@ STAMP_WORDS = {"published", "updated", "last", "posted", "first", "on", "at", "b
                "modified", "created", "filed", "uploaded", "wrote", "said", "says", "local", "time", "of", "the", "in"}
 
 # A page's time stamp around a full date: 'Thu Jun 17, 2010 1:50 pm EDT', 'Page last updated at 14:47 GMT, ...'
-STAMP_BEFORE_DATE = re.compile(rf"(?:{_STAMP_LEAD}\s*)?(?P<clock>{_CLOCK}\s*,?\s*)?(?:{_WEEKDAY},?\s*)?$", re.I)
+STAMP_BEFORE_DATE = re.compile(rf"(?:(?P<lead>{_STAMP_LEAD})\s*)?(?P<clock>{_CLOCK}\s*,?\s*)?(?:{_WEEKDAY},?\s*)?$", re.I)
 # A page's link labels that follow its time stamp ('7 November 2011 Last updated at 21:40 GMT Help Michael ...':
 # the help link of a BBC video page), before a capitalised word.
 STAMP_LINK_LABELS = ("Help", "Share", "Print", "Email", "Close")
