@@ -42,6 +42,7 @@ THREADS = {
     "an 'Add your comment' header": ["Add your comment", "John, London", COMMENTS[0], "Maria, Madrid", COMMENTS[1]],
     "a disclaimer heading the comments": ["Views expressed in the comments do not represent those of Reuters."]
                                          + COMMENTS[:4],
+    "a call for answers read on air": ["Interested to know which ones made it on air?"] + COMMENTS[:4],
 }
 
 

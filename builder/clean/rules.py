@@ -128,7 +128,8 @@ COMMENT_SECTION_START = re.compile(
     r"(?:(?:top|best|most|highest)[- ]rated |most recent |latest |newest |reader |readers' |user )?comments"
     r"(?: \(\d+\))?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|"
     r"join the (?:discussion|conversation)|comment as\b.*|show comments|view comments|"
-    r"your (?:name|e-?mail)\b.*|(?:the )?views expressed in (?:the )?comments (?:do not|don't) (?:represent|reflect)\b.*)"
+    r"your (?:name|e-?mail)\b.*|(?:the )?views expressed in (?:the )?comments (?:do not|don't) (?:represent|reflect)\b.*|"
+    r"interested to know which ones made it on air\?)"  # CNN's Cafferty File, before its readers' answers
     r"\W*$", re.I)
 
 # A comment's signature ('At 9:59 pm on 09 Jun 2009, Gates wrote:', 'Posted by: bregenz |', 'Report abuse').
