@@ -112,9 +112,11 @@ def page_digest(data: bytes) -> str:
 def save_site(store: Store, site: str, entry: dict, pages: dict[str, bytes]) -> None:
     """The build of docs folder `site`: `entry` (what it was built from, its report) with each page's digest,
     and the pages one row each, only those that changed since the entry before (no value holds every page:
-    pickling 200 MB of pages at once doubled the build's memory at 10,000 articles)."""
+    pickling 200 MB of pages at once doubled the build's memory at 10,000 articles). The entry before is
+    deleted first: a build killed while saving leaves no entry, so the next one saves every page again."""
     before = store.get("site", site)
     old = before.get("pages") if isinstance(before, dict) and isinstance(before.get("pages"), dict) else {}
+    store.delete_many("site", [site])
     digests = {path: page_digest(data) for path, data in pages.items()}
     store.put_many("pages", {page_key(site, path): pages[path] for path in pages if old.get(path) != digests[path]})
     store.delete_many("pages", [page_key(site, path) for path in old if path not in pages])
@@ -123,12 +125,13 @@ def save_site(store: Store, site: str, entry: dict, pages: dict[str, bytes]) -> 
 
 def load_site(store: Store, site: str, fingerprint: str) -> tuple[dict, dict[str, bytes]] | None:
     """The entry and pages of the last build of `site` when it was built from `fingerprint`'s inputs, and
-    every page is there as it was rendered; None otherwise (a build killed while saving them is redone)."""
+    every page is there as it was rendered; None otherwise."""
     entry = store.get("site", site)
     if not isinstance(entry, dict) or entry.get("fingerprint") != fingerprint or not isinstance(entry.get("pages"), dict):
         return None
     found = store.get_many("pages", [page_key(site, path) for path in entry["pages"]])
     pages = {path: found.get(page_key(site, path)) for path in entry["pages"]}
     if any(not isinstance(data, bytes) or page_digest(data) != entry["pages"][path] for path, data in pages.items()):
+        store.delete_many("site", [site])  # so that the build this one becomes saves every page again
         return None
     return entry, pages

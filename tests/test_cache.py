@@ -17,8 +17,10 @@ def test_a_build_is_read_back_with_its_pages_only_when_every_page_is_as_it_was_s
     save_site(store, "/docs", {**entry, "fingerprint": "f3"}, {"index.md": b"# Home\n", "articles/a.md": b"A, edited\n"})
     assert store.get("pages", page_key("/docs", "articles/b.md")) is None
     assert load_site(store, "/docs", "f3")[1] == {"index.md": b"# Home\n", "articles/a.md": b"A, edited\n"}
-    store.put_many("pages", {page_key("/docs", "articles/a.md"): b"A\n"})  # a build killed while saving its pages
+    store.put_many("pages", {page_key("/docs", "articles/a.md"): b"A\n"})  # a page row that is not what was saved
     assert load_site(store, "/docs", "f3") is None
+    save_site(store, "/docs", {**entry, "fingerprint": "f3"}, {"index.md": b"# Home\n", "articles/a.md": b"A, edited\n"})
+    assert load_site(store, "/docs", "f3")[1]["articles/a.md"] == b"A, edited\n"  # the next build saves it again
     store.close()
 
 
