@@ -56,6 +56,10 @@ def _i(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# An opinion piece's disclaimer opens so ('The views expressed in this commentary are solely those of ...'); the
+# furniture rule, OPINION_NOTE and ARTICLE_END below each say how it goes on.
+VIEWS_EXPRESSED = r"(?:views|opinions) expressed (?:in this [a-z]+ )?are "
+
 FURNITURE: list[Rule] = [
     Rule("newsletter prompt", _i(r"\bdelivered (?:straight )?to your inbox\b|\bsign up for (?:our|the|free|daily) "
                                  r"(?:\w+ )?(?:newsletters?|alerts?|e-?mails?)\b|\bsubscribe to (?:our|the) "
@@ -96,7 +100,7 @@ FURNITURE: list[Rule] = [
                               r"subject to)|comments to this entry are closed|report (?:as )?abus(?:e|ive)|"
                               r"commenting (?:has|is) (?:now )?closed|this topic has now closed)\b"), "prompt"),
     Rule("comment widget", _i(r"\b(?:in|leave|post|add) (?:your |the |a )?comments? below\b"), "prompt"),
-    Rule("opinion disclaimer", _i(r"^(?:the )?(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely |entirely )?"
+    Rule("opinion disclaimer", _i(rf"^(?:the )?{VIEWS_EXPRESSED}(?:solely |entirely )?"
                                   r"(?:those of|his|hers|her|their|the author)\b(?:[^.!?—–-]|(?<=\w)-(?=\w))*[.!?]?\s*$"), "line"),
     Rule("author note", re.compile(r"^(?:[-*•]\s*)?(?:[Tt]he author|[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}) is an? "
                                    r"(?:[A-Z][\w.'’-]*\s){0,3}(?:columnist|contributor|commentator)\b[^.!?]{0,80}[.!?]?\s*$"),
@@ -140,11 +144,11 @@ COMMENT_SIGNATURE = re.compile(
     re.I)
 
 # An opinion piece's disclaimer: its sentences are its author's views, not the outlet's reporting.
-OPINION_NOTE = re.compile(r"\b(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely |entirely )?(?:those "
+OPINION_NOTE = re.compile(rf"\b{VIEWS_EXPRESSED}(?:solely |entirely )?(?:those "
                           r"of|his|hers|her own|his own|their own|the author'?s)", re.I)
 
 # Where an opinion piece or a wire story ends; what follows and is signed is reader comments.
-ARTICLE_END = re.compile(r"^(?:the )?(?:views|opinions) expressed (?:in this [a-z]+ )?are (?:solely )?(?:those of|his|her|"
+ARTICLE_END = re.compile(rf"^(?:the )?{VIEWS_EXPRESSED}(?:solely )?(?:those of|his|her|"
                          r"their|the author)|^\((?:additional )?(?:reporting|writing|editing) by\b", re.I)
 
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b|[ECMP][SD]T\b|GMT\b|BST\b|UTC\b)|\b\d{1,2}:\d{2}\b", re.I)
