@@ -273,13 +273,13 @@ def build_series(figures: list[Figure], byline: dict[str, str]) -> list[Series]:
     return sorted(series, key=lambda s: -sum(len(p.citations) for p in s.points))
 
 
-def find_figures(articles: list[Article], syndication: list[Syndication], off_topic: frozenset[str] | None = None) \
+def find_figures(articles: list[Article], syndication: list[Syndication], set_aside: frozenset[str] | None = None) \
         -> tuple[list[Figure], list[Difference], list[Series]]:
     """The dossier's figures (most reported first), the differences between sources, and growing counts;
-    none from articles about another story or from commentary (off_topic, relevance.py; worked out here
+    none from articles about another story or from commentary (set_aside, relevance.py; worked out here
     when not given)."""
-    off_topic = not_reporting(articles) if off_topic is None else off_topic
-    found = [f for article in articles if article.slug not in off_topic for f in article_figures(article)]
+    set_aside = not_reporting(articles) if set_aside is None else set_aside
+    found = [f for article in articles if article.slug not in set_aside for f in article_figures(article)]
     byline = {a.slug: a.byline for a in articles}
     copies = {s.copy: s.original for s in syndication}
     figures = merge_found(found, copies)

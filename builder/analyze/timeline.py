@@ -229,10 +229,10 @@ def latest_chronology(claims: list[Claim], published: dict[str, str | None]) -> 
 def similar_pairs(matrix: sparse.csr_matrix, threshold: float) -> sparse.coo_matrix:
     """Claim pairs whose texts are at least `threshold` alike (a chunked sparse product, upper triangle)."""
     blocks, transposed = [], matrix.T.tocsr()
-    for rows in row_blocks(matrix.shape[0], matrix.shape[0]):
-        block = (matrix[rows] @ transposed).tocoo()
-        keep = (block.data >= threshold) & (block.row + rows.start < block.col)
-        blocks.append((block.row[keep] + rows.start, block.col[keep], block.data[keep]))
+    for part in row_blocks(matrix.shape[0], matrix.shape[0]):
+        block = (matrix[part] @ transposed).tocoo()
+        keep = (block.data >= threshold) & (block.row + part.start < block.col)
+        blocks.append((block.row[keep] + part.start, block.col[keep], block.data[keep]))
     rows, cols, data = (np.concatenate(x) if blocks else np.array([]) for x in zip(*blocks)) if blocks else ([], [], [])
     return sparse.coo_matrix((data, (rows, cols)), shape=(matrix.shape[0],) * 2)
 
@@ -426,14 +426,14 @@ def _side(claim: Claim) -> str:
 
 
 def build_timeline_and_conflicts(articles: list[Article], syndication: list[Syndication],
-                                 off_topic: frozenset[str] | None = None) -> tuple[list[Event], list[Difference]]:
-    """The timeline and the date conflicts, from the independent articles of the story's reporting (off_topic:
+                                 set_aside: frozenset[str] | None = None) -> tuple[list[Event], list[Difference]]:
+    """The timeline and the date conflicts, from the independent articles of the story's reporting (set_aside:
     the articles about another story and the commentary, relevance.py; worked out here when not given)."""
-    off_topic = not_reporting(articles) if off_topic is None else off_topic
+    set_aside = not_reporting(articles) if set_aside is None else set_aside
     every_claim = collect_claims(sorted(articles, key=lambda a: (a.published or "9999", a.slug)))
     published = {a.slug: a.published for a in articles}
     chronology, listed_days = latest_chronology(every_claim, published)
-    counted = ({a.slug for a in independent(articles, syndication)} - off_topic) | ({chronology} if chronology else set())
+    counted = ({a.slug for a in independent(articles, syndication)} - set_aside) | ({chronology} if chronology else set())
     claims = [c for c in every_claim if c.article in counted]
     if not claims:
         return [], []
@@ -442,7 +442,7 @@ def build_timeline_and_conflicts(articles: list[Article], syndication: list[Synd
     groups = [to_event([claims[i] for i in group]) for group in group_claims(claims, pairs)]
     counted_published = {slug: published[slug] for slug in counted}
     coverage = Coverage([a for a in articles if a.slug in counted])
-    volume = Counter(a.published for a in articles if a.published and a.slug not in off_topic)
+    volume = Counter(a.published for a in articles if a.published and a.slug not in set_aside)
     return (select_events(groups, counted_published, listed_days, coverage, volume),
             date_conflicts(claims, pairs, story_start(counted_published)))
 
