@@ -270,6 +270,43 @@ def test_in_a_lead_an_acronyms_possessive_right_after_a_name_starts_the_lead():
     assert glue_point("The Gulf of Mexico spill is the worst in the history of BP, the US said.", lead=True) is None
 
 
+def test_in_a_lead_a_subject_that_opens_a_sentence_after_a_caption_starts_the_lead():
+    from builder.analyze.quality import glue_point
+    for text, lead in [
+            ("Police question the family on the night of the death Dr Lamb says he gave no sedative that night.",
+             "Dr Lamb says"),
+            ("The judge said he must not prescribe sedatives Anna Reed's former doctor has denied manslaughter.",
+             "Anna Reed's former doctor"),
+            ("Oil well to be sealed ` by Sunday ' Adm Ray Cole says the well will be closed within four days.",
+             "Adm Ray Cole says")]:
+        assert text[glue_point(text, lead=True) or 0:].startswith(lead), text
+        assert glue_point(text) is None
+
+
+def test_in_a_lead_a_common_word_written_with_a_capital_after_a_caption_starts_the_lead():
+    from builder.analyze.record import unglued
+    from builder.analyze.sentences import Sentence
+    lead = "The defence rests its case after two weeks of testimony Jurors at the surgeon's trial have heard the last witness."
+    later = "The jurors will retire on Monday to consider their verdict."
+    pieces = [s.text for s in unglued([Sentence("a", 0, 0, lead), Sentence("a", 1, 0, later)])]
+    assert pieces == ["The defence rests its case after two weeks of testimony",
+                      "Jurors at the surgeon's trial have heard the last witness.", later]
+    assert [s.text for s in unglued([Sentence("a", 0, 0, lead)])] == [lead]
+
+
+def test_in_a_lead_a_subject_the_words_before_it_take_in_is_not_glue():
+    from builder.analyze.quality import glue_point
+    lexicon = frozenset({"us", "jurors", "commentators"})
+    for text in ["His lawyer told reporters Dr Murray had done nothing wrong at any stage of the treatment.",
+                 "The company's chief executive Tony Hayward has said the cost will be met in full.",
+                 "A guest at the hotel later became China's first confirmed case of the virus.",
+                 "Commentators in Washington discuss BP's oil spill and how it is affecting relations.",
+                 "The slick has spread towards BP's main terminal, which was shut on Monday.",
+                 "US President Barack Obama has appointed a lawyer to run the compensation fund."]:
+        assert glue_point(text, lead=True, lexicon=lexicon) is None, text
+    assert glue_point("WASHINGTON The spill is spreading across the gulf, officials say.") == 11
+
+
 def test_two_adjacent_sentences_state_a_claim_only_when_each_gives_part_of_it():
     from builder.analyze.evidence import claim, supporting_quote
     wanted = claim("CNN could not confirm reports for many areas in Libya.")

@@ -30,6 +30,8 @@ ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 QUOTE_CLOSER = re.compile(r"(?<!\w)'|'(?!\w)")
+QUOTE_MARKS = "\"”'’"
+QUOTE_OPENERS = {"'": "`'‘", "’": "‘`'", "\"": "\"", "”": "“"}
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
 
 
@@ -43,8 +45,9 @@ def load_rules() -> dict:
     rules["dangling_clause"] = re.compile(rf"\b(?:said|says|say|told \w+|added|adding|noted|explained)\s+"
                                           rf"(?:that\s+)?(?:{clauses})\b", re.I)
     lead_ins = "|".join(rules["name_lead_ins"])
+    acronym_titles = "|".join(rules["acronym_titles"])
     rules["glue"] = re.compile(r"(?<!\S)(?:[a-z0-9][a-z0-9'’`%]*|(?P<title>[A-Z][a-z]+))\s+(?P<c1>)(?:" + "|".join(rules["clause_openers"]) + r")\s+[a-z]"
-                               r"|^[A-Z]{2,}(?:[\s-]+[A-Z]{2,})*\s+(?P<c2>)[A-Z][a-z]"
+                               rf"|^(?![A-Z]{{2,4}}\s+(?:{acronym_titles})\b)[A-Z]{{2,}}(?:[\s-]+[A-Z]{{2,}})*\s+(?P<c2>)[A-Z][a-z]"
                                rf"|\b(?!(?:{lead_ins})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
                                r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)"
@@ -54,6 +57,11 @@ def load_rules() -> dict:
                                     r"|\w\s?['’”]\s+(?P<c2>)[A-Z]{2,}(?:'s|’s)?\s+[a-z]"
                                     r"|(?<=\S\s)[A-Z][a-z]+\s+(?P<c3>)[A-Z]{2,}(?:'s|’s)\s+[a-z]")
     rules["acronym_lead_in_set"] = frozenset(rules["acronym_lead_ins"])
+    rules["speech_verb_set"] = frozenset(rules["speech_verbs"])
+    rules["name_title_set"] = frozenset(rules["name_titles"])
+    rules["subject_glue"] = re.compile(r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d,.]*|[a-z0-9]*[\"”'’])\s+(?P<c1>)"
+                                       r"(?=(?P<subject>[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){0,8}?),?\s+(?:"
+                                       + "|".join(rules["subject_verbs"]) + r")\b)")
     rules["name_again"] = re.compile(r"(?<![\w'’])(?P<name>(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*)(?:['’]s\s+[a-z]|\s+(?:"
                                      + "|".join(rules["lead_subject_verbs"]) + r")\b)")
     rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
@@ -96,12 +104,12 @@ def _in_title(text: str, match: re.Match) -> bool:
     return any(word in load_rules()["title_word_set"] for word in run)
 
 
-def glue_point(text: str, lead: bool = False) -> int | None:
+def glue_point(text: str, lead: bool = False, lexicon: frozenset[str] = frozenset()) -> int | None:
     """Where the sentence starts after a headline, caption or highlights run into it, if one is (a
     chronology entry opening with its date, '22 July 2009 The doctor's clinic is raided', is not glued).
     In an article's `lead` sentence, an acronym that opens a clause, or a name the sentence repeats, is a
-    sign too."""
-    points = [at for at in [_glue_point(text), *(_lead_glue_points(text) if lead else [])] if at is not None]
+    sign too, and so is a subject that opens a sentence (`lexicon`: the article's lower-case words)."""
+    points = [at for at in [_glue_point(text), *(_lead_glue_points(text, lexicon) if lead else [])] if at is not None]
     return min(points, default=None)
 
 
@@ -113,8 +121,9 @@ def _glue_point(text: str) -> int | None:
     return None
 
 
-def _lead_glue_points(text: str) -> list[int]:
-    return [at for at in (_acronym_glue_point(text), _name_again_point(text)) if at is not None]
+def _lead_glue_points(text: str, lexicon: frozenset[str]) -> list[int]:
+    return [at for at in (_acronym_glue_point(text), _name_again_point(text), _subject_glue_point(text, lexicon))
+            if at is not None]
 
 
 def _acronym_glue_point(text: str) -> int | None:
@@ -147,6 +156,71 @@ def _name_again_point(text: str) -> int | None:
         if re.search(r"(?<![\w'’])" + re.escape(match["name"]) + r"\b", text[:match.start()]):
             return match.start()
     return None
+
+
+def _subject_glue_point(text: str, lexicon: frozenset[str]) -> int | None:
+    """'... for his insomnia Lawyers for Dr Conrad Murray have stepped back ...': a subject and its verb, within a
+    few words, after a word that does not take it in, where the subject is one a sentence opens with: a title
+    and a name ('propofol Dr Murray say'), a name's possessive ('anesthetic Michael Jackson's former doctor
+    has'), or a common word written with a capital (`lexicon` holds the article's lower-case words:
+    'insomnia Lawyers for'). What comes before is a headline or caption of four words or more."""
+    rules = load_rules()
+    for match in rules["subject_glue"].finditer(text):
+        if _past_the_head(text, match.start()):
+            return None
+        before = text[:match.start("c1")].split()
+        if len(before) >= HEADLINE_MIN_WORDS and _opens_a_subject(match["subject"], match["before"], lexicon) \
+                and _leaves_its_clause(before):
+            return match.start("c1")
+    return None
+
+
+def _opens_a_subject(subject: str, before: str, lexicon: frozenset[str]) -> bool:
+    rules = load_rules()
+    words = subject.split()
+    first = words[0].rstrip(",")
+    common = not first.isupper() and first.lower() in lexicon and not rules["person_noun"].fullmatch(first.lower()) \
+        and any(_plural(w) for w in words[:2])
+    if before[:1].isdigit():
+        return common
+    titled = first.rstrip(".") in rules["name_title_set"] and len(words) > 1 and words[1][:1].isupper()
+    return common or titled or _possessive_subject(words)
+
+
+def _possessive_subject(words: list[str]) -> bool:
+    """'Michael Jackson's former doctor', 'Michael Jackson's personal physician Conrad Murray': a name's
+    possessive and the few words it owns, none of them a function word ('BP's oil spill and how it')."""
+    owner = next((n for n, w in enumerate(words) if w.endswith(("'s", "’s"))), None)
+    if owner is None or not all(w[:1].isupper() and not w.endswith(",") for w in words[:owner + 1]):
+        return False
+    owned = [w.rstrip(",") for w in words[owner + 1:]]
+    return len(owned) <= 4 and not any(w in load_rules()["acronym_lead_in_set"] for w in owned)
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("'s", "’s", "ss"))
+
+
+def _leaves_its_clause(before: list[str]) -> bool:
+    """The word before the subject ends a headline or caption: a closing quote, or a lower-case word that
+    takes nothing after it in (not a function word, a verb ('to topple', 'renamed'), a possessive, a noun
+    before a name or a clause ('physician Conrad Murray', 'prospects Libya's war will end'), nor a word a few
+    words after a speech verb: 'told reporters Conrad Murray had')."""
+    rules = load_rules()
+    last = before[-1]
+    if last[-1] in QUOTE_MARKS:
+        if not _quote_closes(before):
+            return False
+    elif _takes_it_in(last) or last.endswith(("ed", "'s", "’s")) or rules["person_noun"].fullmatch(last) \
+            or len(before) > 1 and before[-2] == "to":
+        return False
+    return not any(w.strip(",").strip(QUOTE_MARKS).lower() in rules["speech_verb_set"] for w in before[-3:])
+
+
+def _quote_closes(before: list[str]) -> bool:
+    """The quote mark ending `before` closes a quote opened before it (' ... to be sealed ` by Sunday '')."""
+    text = " ".join(before)
+    return any(mark in text[:-1] for mark in QUOTE_OPENERS[text[-1]])
 
 
 def _past_the_head(text: str, at: int) -> bool:

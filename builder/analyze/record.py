@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+import re
+
 import numpy as np
 
 from ..config import Settings
@@ -30,6 +32,7 @@ from . import datexpr, figures, mentions, syndication
 from .quality import glue_point
 from .sentences import Sentence, article_sentences
 
+WORD = re.compile(r"[A-Za-z]+")
 ANALYSIS_CODE = sorted(Path(__file__).parent.glob("*.py")) + sorted(p for p in (Path(__file__).parent / "data").iterdir() if p.is_file()) \
     + [Path(__file__).parents[1] / "model.py"]
 
@@ -93,18 +96,25 @@ def unglued(sentences: list[Sentence]) -> list[Sentence]:
     stations across London have been shut down': the sentence is 'BP filling stations ...'); the piece cut
     off has no full stop, so no analyser reports it."""
     out: list[Sentence] = []
+    lexicon = lower_case_words(sentences)
     for n, sentence in enumerate(sentences):
-        for piece in _glued_pieces(sentence.text, lead=n == 0):
+        for piece in _glued_pieces(sentence.text, lead=n == 0, lexicon=lexicon):
             index = out[-1].index + 1 if out and out[-1].paragraph == sentence.paragraph else 0
             out.append(Sentence(sentence.article, sentence.paragraph, index, piece))
     return out
 
 
-def _glued_pieces(text: str, lead: bool) -> list[str]:
+def lower_case_words(sentences: list[Sentence]) -> frozenset[str]:
+    """The words the article writes in lower case: a word it capitalises after a caption is one of them when it
+    opens a sentence glued on ('... his insomnia Lawyers for Dr Conrad Murray have ...')."""
+    return frozenset(w for s in sentences for w in WORD.findall(s.text) if w.islower())
+
+
+def _glued_pieces(text: str, lead: bool, lexicon: frozenset[str] = frozenset()) -> list[str]:
     """The text cut at each glue point; an article's lead may hold a headline, then a standfirst, then the lead
     ('BP oil spill costs hit $1.6 bn BP said the total bill ... last week BP has estimated ...')."""
     pieces = []
-    while (at := glue_point(text, lead)) and text[:at].strip():
+    while (at := glue_point(text, lead, lexicon)) and text[:at].strip():
         pieces.append(text[:at].strip())
         text = text[at:]
     return [*pieces, text.strip()] if text.strip() else pieces
