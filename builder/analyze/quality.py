@@ -237,9 +237,12 @@ def _takes_it_in(word: str) -> bool:
 def glued_headline(text: str, headlines: frozenset[str]) -> bool:
     """A headline or caption run into the sentence: a lower-case word followed, with no punctuation, by a
     capitalised clause opener, or the sentence opening with another article's headline."""
-    if glue_point(text) is not None:
-        return True
-    return opens_with_headline(tokens(text)[:HEADLINE_OPENING_WORDS], headlines)
+    return glue_point(text) is not None or opens_with_a_headline(text, headlines)
+
+
+def opens_with_a_headline(text: str, headlines: frozenset[str]) -> bool:
+    """The part of `glued_headline` that needs the other articles: the sentence opens with one's headline."""
+    return bool(headlines) and opens_with_headline(tokens(text)[:HEADLINE_OPENING_WORDS], headlines)
 
 
 def opens_with_headline(opening: list[str], headlines: frozenset[str]) -> bool:

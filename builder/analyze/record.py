@@ -29,8 +29,9 @@ import numpy as np
 from ..config import Settings
 from ..model import Article
 from . import datexpr, figures, mentions, syndication
-from .quality import glue_point
+from .quality import glue_point, reporting, usable
 from .sentences import Sentence, article_sentences
+from .trim import trim
 
 WORD = re.compile(r"[A-Za-z]+")
 ANALYSIS_CODE = sorted(Path(__file__).parent.glob("*.py")) + sorted(p for p in (Path(__file__).parent / "data").iterdir() if p.is_file()) \
@@ -49,6 +50,21 @@ MODEL_VERSION = model_version()
 ANALYSIS_VERSION = hashlib.sha256(b"".join(p.read_bytes() for p in ANALYSIS_CODE) + MODEL_VERSION.encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One sentence as the overview and the timeline read it, as far as the sentence alone tells: without its
+    wire dateline, and whether it passes `quality.usable` and `quality.reporting` (whether it opens with
+    another article's headline is asked later, of the whole corpus)."""
+    text: str
+    usable: bool
+    reporting: bool
+
+
+def reading(text: str, lead: bool) -> Reading:
+    trimmed = trim(text, lead)
+    return Reading(trimmed, usable(trimmed), reporting(trimmed))
+
+
 @dataclass
 class ArticleRecord:
     published: str | None
@@ -60,6 +76,12 @@ class ArticleRecord:
     curated: tuple[str, ...] = ()
     mentions: list[mentions.Candidate] | None = None
     definitions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    readings: list[Reading] = dataclasses.field(default_factory=list)
+    lead_readings: list[Reading] = dataclasses.field(default_factory=list)
+
+    def read_as(self, p: int, lead: bool) -> Reading:
+        """Sentence `p` read as the lead (a sentence of the first paragraph) or as any other sentence."""
+        return self.lead_readings[p] if lead else self.readings[p]
 
 
 def curated_names(settings: Settings) -> tuple[str, ...]:
@@ -128,7 +150,8 @@ def build_record(article: Article, spans: list[list[mentions.Span]] | None = Non
         published=article.published, sentences=sentences, dates=resolved_dates(sentences, article.published),
         figures=sentence_figures(article, sentences),
         signature=syndication.signature(article, _permutations()).hashvalues if article.blocks else None,
-        words=syndication.words_of(article))
+        words=syndication.words_of(article), readings=[reading(s.text, False) for s in sentences],
+        lead_readings=[reading(s.text, True) for s in sentences if s.paragraph == 0])
     if spans is not None:
         add_mentions(article, record, spans, curated)
     return record

@@ -24,10 +24,9 @@ from ..model import Article, Citation, SummarySentence, Syndication
 from .datexpr import find_mentions
 from .evidence import claim, supporting_quote
 from .products import row_blocks
-from .quality import MIN_WORDS, headline, headlines_of, usable
+from .quality import MIN_WORDS, headline, headlines_of, opens_with_a_headline
 from .record import record_of
 from .sentences import Sentence, tokens
-from .trim import trim
 
 MAX_CANDIDATES = 3000
 POOL = 400
@@ -57,9 +56,11 @@ def collect(articles: list[Article]) -> tuple[list[str], list[str], np.ndarray, 
     texts, originals, owner, position, candidates = [], [], [], [], []
     headlines = headlines_of(articles)
     for a, article in enumerate(articles):
-        for p, sentence in enumerate(record_of(article).sentences):
-            text = trim(sentence.text, lead=p == 0)
-            if usable(text, headlines):
+        record = record_of(article)
+        for p, sentence in enumerate(record.sentences):
+            read = record.read_as(p, lead=p == 0)
+            text = read.text
+            if read.usable and not opens_with_a_headline(text, headlines):
                 candidates.append(Candidate(len(texts), a, sentence, text))
             texts.append(text)
             originals.append(sentence.text)

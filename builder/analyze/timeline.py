@@ -34,7 +34,7 @@ from .attribution import attributions
 from .datexpr import TimeMention, describe
 from .evidence import claim, states
 from .products import row_blocks
-from .quality import balanced, headlines_of, reporting, stands_alone
+from .quality import balanced, headlines_of, opens_with_a_headline, stands_alone
 from .record import record_of
 from .relevance import not_reporting
 from .sentences import tokens
@@ -177,8 +177,9 @@ def collect_claims(articles: list[Article]) -> list[Claim]:
         for p, (sentence, dated) in enumerate(zip(record.sentences, record.dates)):
             lead = not lead_seen and sentence.paragraph == 0
             context = previous[1] if previous and previous[0] == sentence.paragraph else None
-            trimmed = trim(sentence.text, lead)
-            is_reporting = reporting(trimmed, headlines)
+            read = record.read_as(p, lead)
+            trimmed = read.text
+            is_reporting = read.reporting and not opens_with_a_headline(trimmed, headlines)
             previous = (sentence.paragraph, trimmed) if is_reporting and not dated else None
             if not is_reporting:
                 continue
