@@ -210,6 +210,23 @@ def test_a_sentence_opening_with_another_articles_whole_headline_is_glued_and_on
     assert not glued_headline("Aid flights land in quake-hit Haiti.", headlines)
 
 
+def test_the_overview_and_the_timeline_leave_out_a_sentence_opening_with_another_articles_headline():
+    from builder.analyze.record import record_of
+    from builder.analyze.summary import collect
+    from builder.analyze.timeline import collect_claims
+    glued = "Aid flights land in quake-hit Haiti the first planes from Miami landed on Friday, officials said."
+    plain = "Rescue teams reached the southern coast of the island on Friday, officials said."
+    news = make_article("a", "Relief planes reached Port-au-Prince on Thursday, the UN said.", published="2010-01-16")
+    news.title, news.title_from = "Aid flights land in quake-hit Haiti", "headline"
+    other = make_article("b", plain, glued, published="2010-01-16")
+    alone = record_of(other)
+    assert [r.usable and r.reporting for r in alone.readings] == [True, True]
+    candidates = [c.text for c in collect([news, other])[4]]
+    assert plain in candidates and glued not in candidates
+    stated = {c.sentence for c in collect_claims([news, other])}
+    assert plain in stated and glued not in stated
+
+
 def test_a_name_opening_with_the_after_a_reporting_verb_is_not_glue():
     from builder.analyze.quality import glue_point
     assert glue_point("The organizer Stacy Malkan told The Salt when it appeared the measure was going down.") is None
@@ -292,17 +309,22 @@ def test_in_a_lead_a_common_word_written_with_a_capital_after_a_caption_starts_t
     assert pieces == ["The defence rests its case after two weeks of testimony",
                       "Jurors at the surgeon's trial have heard the last witness.", later]
     assert [s.text for s in unglued([Sentence("a", 0, 0, lead)])] == [lead]
+    past = "The jury will return after the weekend break Prosecutors ended their case by calling a nurse."
+    assert [s.text for s in unglued([Sentence("a", 0, 0, past), Sentence("a", 1, 0, "Two prosecutors spoke.")])][0] \
+        == "The jury will return after the weekend break"
 
 
 def test_in_a_lead_a_subject_the_words_before_it_take_in_is_not_glue():
     from builder.analyze.quality import glue_point
-    lexicon = frozenset({"us", "jurors", "commentators"})
+    lexicon = frozenset({"us", "jurors", "commentators", "propofol", "bill"})
     for text in ["His lawyer told reporters Dr Murray had done nothing wrong at any stage of the treatment.",
                  "The company's chief executive Tony Hayward has said the cost will be met in full.",
                  "A guest at the hotel later became China's first confirmed case of the virus.",
                  "Commentators in Washington discuss BP's oil spill and how it is affecting relations.",
                  "The slick has spread towards BP's main terminal, which was shut on Monday.",
-                 "US President Barack Obama has appointed a lawyer to run the compensation fund."]:
+                 "US President Barack Obama has appointed a lawyer to run the compensation fund.",
+                 "His death was caused by the powerful anesthetic Propofol, the coroner in Los Angeles has said.",
+                 "The fund was set up by the software founder and philanthropist Bill Gates has said nothing."]:
         assert glue_point(text, lead=True, lexicon=lexicon) is None, text
     assert glue_point("WASHINGTON The spill is spreading across the gulf, officials say.") == 11
 

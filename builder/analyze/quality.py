@@ -59,9 +59,12 @@ def load_rules() -> dict:
     rules["acronym_lead_in_set"] = frozenset(rules["acronym_lead_ins"])
     rules["speech_verb_set"] = frozenset(rules["speech_verbs"])
     rules["name_title_set"] = frozenset(rules["name_titles"])
-    rules["subject_glue"] = re.compile(r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d,.]*|[a-z0-9]*[\"”'’])\s+(?P<c1>)"
-                                       r"(?=(?P<subject>[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*)){0,8}?),?\s+(?:"
-                                       + "|".join(rules["subject_verbs"]) + r")\b)")
+    rules["subject_verb_set"] = frozenset(rules["subject_verbs"])
+    glue_before = r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d,.]*|[a-z0-9]*[\"”'’])\s+(?P<c1>)"
+    rules["subject_glue"] = re.compile(glue_before +
+                                       r"(?=(?P<subject>[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*|\d[\d,.]*)){0,10}?),?\s+"
+                                       r"(?P<verb>" + "|".join(rules["subject_verbs"]) + r")\b)")
+    rules["plural_past_glue"] = re.compile(glue_before + r"(?=(?P<subject>[A-Z][a-z]+s)\s+(?P<verb>[a-z]+ed)\b)")
     rules["name_again"] = re.compile(r"(?<![\w'’])(?P<name>(?:[A-Z][\w.-]*\s+)+[A-Z][\w.-]*)(?:['’]s\s+[a-z]|\s+(?:"
                                      + "|".join(rules["lead_subject_verbs"]) + r")\b)")
     rules["expletive_it"] = re.compile(r"^\W*it\s+(?:(?:is|was|has been|had been)\s+)?(?:" + "|".join(rules["expletive_it"])
@@ -165,22 +168,28 @@ def _subject_glue_point(text: str, lexicon: frozenset[str]) -> int | None:
     has'), or a common word written with a capital (`lexicon` holds the article's lower-case words:
     'insomnia Lawyers for'). What comes before is a headline or caption of four words or more."""
     rules = load_rules()
-    for match in rules["subject_glue"].finditer(text):
+    found = [*rules["subject_glue"].finditer(text), *rules["plural_past_glue"].finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
         if _past_the_head(text, match.start()):
             return None
         before = text[:match.start("c1")].split()
-        if len(before) >= HEADLINE_MIN_WORDS and _opens_a_subject(match["subject"], match["before"], lexicon) \
+        if len(before) >= HEADLINE_MIN_WORDS and _opens_a_subject(match["subject"], match["verb"], match["before"], lexicon) \
                 and _leaves_its_clause(before):
             return match.start("c1")
     return None
 
 
-def _opens_a_subject(subject: str, before: str, lexicon: frozenset[str]) -> bool:
+def _opens_a_subject(subject: str, verb: str, before: str, lexicon: frozenset[str]) -> bool:
+    """A titled name, a name's possessive, or a plural common word (then a verb in the past right after it
+    will do: 'weekend Prosecutors ended their case')."""
     rules = load_rules()
     words = subject.split()
     first = words[0].rstrip(",")
-    common = not first.isupper() and first.lower() in lexicon and not rules["person_noun"].fullmatch(first.lower()) \
-        and any(_plural(w) for w in words[:2])
+    title = rules["person_noun"].fullmatch(first.lower()) and not _plural(first)  # 'President Obama has'
+    plural = _plural(first) or any(_plural(w) and w.islower() for w in words[1:3])  # 'Tar balls have', not 'Bill Gates'
+    common = not first.isupper() and first.lower() in lexicon and not title and plural
+    if verb not in rules["subject_verb_set"]:
+        return common
     if before[:1].isdigit():
         return common
     titled = first.rstrip(".") in rules["name_title_set"] and len(words) > 1 and words[1][:1].isupper()
@@ -198,7 +207,7 @@ def _possessive_subject(words: list[str]) -> bool:
 
 
 def _plural(word: str) -> bool:
-    return word.endswith("s") and not word.endswith(("'s", "’s", "ss"))
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("'s", "’s", "ss"))
 
 
 def _leaves_its_clause(before: list[str]) -> bool:
