@@ -274,6 +274,8 @@ def test_a_capitalised_subordinator_after_a_lower_case_word_starts_a_sentence_ev
     from builder.analyze.quality import glue_point
     text = "BP oil spill clean-up operations Since BP's rig exploded on 20 April, oil has leaked into the sea."
     assert text[glue_point(text):].startswith("Since BP's rig")
+    year = "Dr Lee was hired after they became friends in 2006 When the singer died, Dr Lee was at the hospital."
+    assert year[glue_point(year):].startswith("When the singer died")
     assert glue_point("Sarah Jane and Dominic join Bob for his After Midnight acoustic session this week.") is None
     assert glue_point("The piece ran just days after The New York Times released its own report on him.") is None
 
@@ -303,15 +305,17 @@ def test_in_a_lead_a_subject_that_opens_a_sentence_after_a_caption_starts_the_le
 def test_in_a_lead_a_common_word_written_with_a_capital_after_a_caption_starts_the_lead():
     from builder.analyze.record import unglued
     from builder.analyze.sentences import Sentence
-    lead = "The defence rests its case after two weeks of testimony Jurors at the surgeon's trial have heard the last witness."
-    later = "The jurors will retire on Monday to consider their verdict."
+    lead = "The defence rests its case after two weeks of testimony Records from the clinic have shown the dose."
+    later = "The records were seized in a raid on Monday."
     pieces = [s.text for s in unglued([Sentence("a", 0, 0, lead), Sentence("a", 1, 0, later)])]
     assert pieces == ["The defence rests its case after two weeks of testimony",
-                      "Jurors at the surgeon's trial have heard the last witness.", later]
+                      "Records from the clinic have shown the dose.", later]
     assert [s.text for s in unglued([Sentence("a", 0, 0, lead)])] == [lead]
+    known = "The trial resumed on 3 October 2011 Jurors at the surgeon's trial have heard the last witness."
+    assert [s.text for s in unglued([Sentence("a", 0, 0, known)])][1] == "Jurors at the surgeon's trial have heard " \
+        "the last witness."
     past = "The jury will return after the weekend break Prosecutors ended their case by calling a nurse."
-    assert [s.text for s in unglued([Sentence("a", 0, 0, past), Sentence("a", 1, 0, "Two prosecutors spoke.")])][0] \
-        == "The jury will return after the weekend break"
+    assert [s.text for s in unglued([Sentence("a", 0, 0, past)])][0] == "The jury will return after the weekend break"
 
 
 def test_in_a_lead_a_subject_the_words_before_it_take_in_is_not_glue():

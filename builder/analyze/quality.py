@@ -51,7 +51,7 @@ def load_rules() -> dict:
                                rf"|\b(?!(?:{lead_ins})\b)[a-z]{{3,}}\s+(?P<c3>)(?:The|A|An)\s+[A-Z]"
                                r"|.\s[A-Z][\w.'’-]*(?:,\s*[A-Z][\w.'’-]*)?\s*\((?:[A-Z][A-Za-z]+)\)\s*(?:--|—)\s(?P<c4>)"
                                r"|[a-z0-9.,]\s\((?:[A-Z][A-Za-z]+)\)\s*--\s(?P<c5>)"
-                               rf"|(?<!\S)(?!(?:{lead_ins})\b)[a-z][a-z0-9'’%]*(?<!['’]s)\s+(?P<c6>)(?:" + "|".join(rules["subordinators"]) + r")\s+[A-Z]")
+                               rf"|(?<!\S)(?:(?!(?:{lead_ins})\b)[a-z][a-z0-9'’%]*(?<!['’]s)|[12]\d{{3}})\s+(?P<c6>)(?:" + "|".join(rules["subordinators"]) + r")\s+[A-Z]")
     rules["lead_glue"] = re.compile(r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d.,]*[a-z]*)\s+(?P<c1>)[A-Z]{2,}\s+(?:"
                                     + "|".join(rules["lead_subject_verbs"]) + r")\b"
                                     r"|\w\s?['’”]\s+(?P<c2>)[A-Z]{2,}(?:'s|’s)?\s+[a-z]"
@@ -60,6 +60,7 @@ def load_rules() -> dict:
     rules["speech_verb_set"] = frozenset(rules["speech_verbs"])
     rules["name_title_set"] = frozenset(rules["name_titles"])
     rules["subject_verb_set"] = frozenset(rules["subject_verbs"])
+    rules["subject_noun_set"] = frozenset(rules["subject_nouns"])
     glue_before = r"(?<!\S)(?P<before>[a-z][a-z0-9'’%-]*|\d[\d,.]*|[a-z0-9]*[\"”'’])\s+(?P<c1>)"
     rules["subject_glue"] = re.compile(glue_before +
                                        r"(?=(?P<subject>[A-Z][\w'’.-]*(?:,?\s+(?:[A-Z][\w'’.-]*|[a-z][\w'’-]*|\d[\d,.]*)){0,10}?),?\s+"
@@ -180,14 +181,16 @@ def _subject_glue_point(text: str, lexicon: frozenset[str]) -> int | None:
 
 
 def _opens_a_subject(subject: str, verb: str, before: str, lexicon: frozenset[str]) -> bool:
-    """A titled name, a name's possessive, or a plural common word (then a verb in the past right after it
-    will do: 'weekend Prosecutors ended their case')."""
+    """A titled name, a name's possessive, or a plural common word: one of the plural nouns news sentences
+    open with ('Prosecutors', 'Jurors'), or one the article writes in lower case (then a verb in the past
+    right after it will do: 'weekend Prosecutors ended their case')."""
     rules = load_rules()
     words = subject.split()
     first = words[0].rstrip(",")
     title = rules["person_noun"].fullmatch(first.lower()) and not _plural(first)  # 'President Obama has'
     plural = _plural(first) or any(_plural(w) and w.islower() for w in words[1:3])  # 'Tar balls have', not 'Bill Gates'
-    common = not first.isupper() and first.lower() in lexicon and not title and plural
+    known = first.lower() in rules["subject_noun_set"]
+    common = known or not first.isupper() and first.lower() in lexicon and not title and plural
     if verb not in rules["subject_verb_set"]:
         return common
     if before[:1].isdigit():
