@@ -79,6 +79,15 @@ def test_a_quote_whose_speaker_is_in_another_sentence_is_not_used_on_its_own():
     assert usable('"I am against any military intervention in Libya by foreign armies," Mr Erdogan said.')
 
 
+def test_a_sentence_whose_only_speaker_is_a_pronoun_does_not_stand_alone():
+    from builder.analyze.quality import stands_alone
+    assert not stands_alone("Electricity was lost in parts of the city but was back by late Friday, he said.")
+    assert not stands_alone("Rebels took the port on Sunday, they said.")
+    assert stands_alone("Rebels took the port on Sunday, the rebel spokesman said.")
+    assert stands_alone('"I am against any intervention in Libya by foreign armies," Mr Erdogan said.')
+    assert stands_alone("Rebels took the port on Sunday.")
+
+
 def test_a_title_made_from_a_lead_is_no_headline_to_rank_sentences_by():
     lead = "The Streisand effect is one of the curious byproducts of the Internet age."
     column = make_article("a", lead, published="2018-02-06")

@@ -30,6 +30,7 @@ ENTRY_DATE = re.compile(r"^\W*(?:\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?|[A-Z][a-z
 PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 QUOTE_CLOSER = re.compile(r"(?<!\w)'|'(?!\w)")
+PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
 QUOTE_MARKS = "\"”'’"
 QUOTE_OPENERS = {"'": "`'‘", "’": "‘`'", "\"": "\"", "”": "“"}
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
@@ -322,15 +323,28 @@ def _speaks_for_nothing(rest: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """Its subject is in it: it does not open with a word that leans on the sentence before ('He', 'This'),
-    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.'), and it is not
-    the opening of a quote whose speaker is named in a later sentence."""
+    nor does its clause after a short opening phrase ('By Friday, it had reached the shore.'), it is not
+    the opening of a quote whose speaker is named in a later sentence, and who said it is not only 'he'."""
     rules = load_rules()
-    if speaker_outside(text):
+    if speaker_outside(text) or said_by_a_pronoun_only(text):
         return False
     opening = OPENING_PHRASE.match(text)
     starts = [text, text[opening.end():]] if opening else [text]
     return all(rules["expletive_it"].match(start) or _opens_on_its_own(tokens(start[:30])[:2], rules["dangling_starts"])
                for start in starts)
+
+
+def said_by_a_pronoun_only(text: str) -> bool:
+    """'Electricity was restored by late Friday, when the city was quiet, he said.': every attribution's
+    speaker is a pronoun, so who said it is in another sentence."""
+    found = attributions(text)
+    return bool(found) and all(_pronoun_speaker(text[a.start:a.end]) for a in found)
+
+
+def _pronoun_speaker(said: str) -> bool:
+    words = re.findall(r"[\w'’]+", said)
+    return any(w.lower() in PRONOUN_SPEAKERS for w in words) \
+        and not any(w[:1].isupper() and w.lower() not in PRONOUN_SPEAKERS for w in words)
 
 
 def speaker_outside(text: str) -> bool:
