@@ -86,6 +86,7 @@ def test_a_sentence_whose_only_speaker_is_a_pronoun_does_not_stand_alone():
     assert stands_alone("Rebels took the port on Sunday, the rebel spokesman said.")
     assert stands_alone('"I am against any intervention in Libya by foreign armies," Mr Erdogan said.')
     assert stands_alone("Rebels took the port on Sunday.")
+    assert stands_alone("In his speech the prime minister made it appear as if he himself said the camps were Polish.")
 
 
 def test_a_title_made_from_a_lead_is_no_headline_to_rank_sentences_by():

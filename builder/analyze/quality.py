@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from ..clean.dates import MONTHS, WEEKDAYS
 from ..model import Article
 from .attribution import attributions, verb_matches
 from .attribution import load_rules as attribution_rules
@@ -31,6 +32,7 @@ PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 QUOTE_CLOSER = re.compile(r"(?<!\w)'|'(?!\w)")
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 QUOTE_MARKS = "\"”'’"
 QUOTE_OPENERS = {"'": "`'‘", "’": "‘`'", "\"": "\"", "”": "“"}
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
@@ -338,7 +340,16 @@ def said_by_a_pronoun_only(text: str) -> bool:
     """'Electricity was restored by late Friday, when the city was quiet, he said.': every attribution's
     speaker is a pronoun, so who said it is in another sentence."""
     found = attributions(text)
-    return bool(found) and all(_pronoun_speaker(text[a.start:a.end]) for a in found)
+    return bool(found) and all(_pronoun_speaker(text[a.start:a.end]) and not _someone_named(text[:a.start])
+                               for a in found)
+
+
+def _someone_named(before: str) -> bool:
+    """A person the pronoun can stand for, named before it in the sentence: a capitalised word that is not
+    the sentence's first, a weekday or a month ('the Polish prime minister ... he himself said'), or a
+    person noun ('the minister')."""
+    names = [w for w in re.findall(r"(?<!^)\b[A-Z][a-z]+", before) if w.lower() not in CALENDAR_WORDS]
+    return bool(names) or bool(load_rules()["person_noun"].search(before))
 
 
 def _pronoun_speaker(said: str) -> bool:
