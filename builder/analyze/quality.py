@@ -340,15 +340,15 @@ def said_by_a_pronoun_only(text: str) -> bool:
     """'Electricity was restored by late Friday, when the city was quiet, he said.': every attribution's
     speaker is a pronoun, so who said it is in another sentence."""
     found = attributions(text)
-    return bool(found) and all(_pronoun_speaker(text[a.start:a.end]) and not _someone_named(text[:a.start])
+    return bool(found) and all(_pronoun_speaker(text[a.start:a.end]) and not _someone_named(text[:a.end])
                                for a in found)
 
 
 def _someone_named(before: str) -> bool:
-    """A person the pronoun can stand for, named before it in the sentence: a capitalised word that is not
-    the sentence's first, a weekday or a month ('the Polish prime minister ... he himself said'), or a
-    person noun ('the minister')."""
-    names = [w for w in re.findall(r"(?<!^)\b[A-Z][a-z]+", before) if w.lower() not in CALENDAR_WORDS]
+    """A person the pronoun can stand for, named in the sentence up to it: a capitalised word that is not the
+    sentence's first, a weekday or a month ('the Polish prime minister ... he himself said'), or a person
+    noun ('the minister')."""
+    names = [w for w in re.findall(r"(?<!^)\b[A-Z][a-z]+", before) if w.lower() not in CALENDAR_WORDS | PRONOUN_SPEAKERS]
     return bool(names) or bool(load_rules()["person_noun"].search(before))
 
 
