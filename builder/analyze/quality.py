@@ -32,7 +32,8 @@ PAIRS = [("“", "”"), ("``", "''"), ("(", ")")]
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 QUOTE_CLOSER = re.compile(r"(?<!\w)'|'(?!\w)")
 PRONOUN_SPEAKERS = frozenset({"he", "she", "they"})
-CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\b", re.I)
+NOT_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS) | PRONOUN_SPEAKERS  # capitalised, yet nobody a pronoun stands for
 QUOTE_MARKS = "\"”'’"
 QUOTE_OPENERS = {"'": "`'‘", "’": "‘`'", "\"": "\"", "”": "“"}
 OPENING_PHRASE = re.compile(r"^\W*(?:[\w'’.-]+\s+){0,3}[\w'’.-]+,\s+")
@@ -194,9 +195,7 @@ def _opens_a_subject(subject: str, verb: str, before: str, lexicon: frozenset[st
     plural = _plural(first) or any(_plural(w) and w.islower() for w in words[1:3])  # 'Tar balls have', not 'Bill Gates'
     known = first.lower() in rules["subject_noun_set"]
     common = known or not first.isupper() and first.lower() in lexicon and not title and plural
-    if verb not in rules["subject_verb_set"]:
-        return common
-    if before[:1].isdigit():
+    if verb not in rules["subject_verb_set"] or before[:1].isdigit():
         return common
     titled = first.rstrip(".") in rules["name_title_set"] and len(words) > 1 and words[1][:1].isupper()
     return common or titled or _possessive_subject(words)
@@ -339,6 +338,8 @@ def stands_alone(text: str) -> bool:
 def said_by_a_pronoun_only(text: str) -> bool:
     """'Electricity was restored by late Friday, when the city was quiet, he said.': every attribution's
     speaker is a pronoun, so who said it is in another sentence."""
+    if not PRONOUN_SPEAKER.search(text):
+        return False
     found = attributions(text)
     return bool(found) and all(_pronoun_speaker(text[a.start:a.end]) and not _someone_named(text[:a.end])
                                for a in found)
@@ -348,7 +349,7 @@ def _someone_named(before: str) -> bool:
     """A person the pronoun can stand for, named in the sentence up to it: a capitalised word that is not the
     sentence's first, a weekday or a month ('the Polish prime minister ... he himself said'), or a person
     noun ('the minister')."""
-    names = [w for w in re.findall(r"(?<!^)\b[A-Z][a-z]+", before) if w.lower() not in CALENDAR_WORDS | PRONOUN_SPEAKERS]
+    names = [w for w in re.findall(r"(?<!^)\b[A-Z][a-z]+", before) if w.lower() not in NOT_NAMES]
     return bool(names) or bool(load_rules()["person_noun"].search(before))
 
 

@@ -59,8 +59,11 @@ class Reading:
     reporting: bool
 
 
-def reading(text: str, lead: bool) -> Reading:
+def reading(text: str, lead: bool, otherwise: Reading | None = None) -> Reading:
+    """`otherwise`: the sentence already read the other way, reused when trimming gives the same text."""
     trimmed = trim(text, lead)
+    if otherwise is not None and otherwise.text == trimmed:
+        return otherwise
     return Reading(trimmed, usable(trimmed), reporting(trimmed))
 
 
@@ -145,12 +148,13 @@ def build_record(article: Article, spans: list[list[mentions.Span]] | None = Non
                  curated: tuple[str, ...] = ()) -> ArticleRecord:
     """The article's record; with the model's `spans` of its paragraphs, its entity mentions too."""
     sentences = unglued(article_sentences(article))
+    readings = [reading(s.text, False) for s in sentences]
     record = ArticleRecord(
         published=article.published, sentences=sentences, dates=resolved_dates(sentences, article.published),
         figures=sentence_figures(article, sentences),
         signature=syndication.signature(article, _permutations()).hashvalues if article.blocks else None,
-        words=syndication.words_of(article), readings=[reading(s.text, False) for s in sentences],
-        lead_readings=[reading(s.text, True) for s in sentences if s.paragraph == 0])
+        words=syndication.words_of(article), readings=readings,
+        lead_readings=[reading(s.text, True, r) for s, r in zip(sentences, readings) if s.paragraph == 0])
     if spans is not None:
         add_mentions(article, record, spans, curated)
     return record
