@@ -226,11 +226,15 @@ def is_background(sentence: str, published: str | None) -> bool:
                for m in re.finditer(r"\b(?P<year>1[89]\d\d|20\d\d)\b", sentence))
 
 
-def sentence_figures(article: str, sentence: str, published: str | None = None) -> list[Found]:
-    """Every figure one sentence states; nothing from a line that is not a sentence (a headline, a caption)."""
+def sentence_figures(article: str, sentence: str, published: str | None = None,
+                     is_reporting: bool | None = None) -> list[Found]:
+    """Every figure one sentence states; nothing from a line that is not a sentence (a headline, a caption).
+    `is_reporting`: whether the sentence without its dateline is reporting, when the record has read it."""
     rules = load_rules()
     text = sentence.strip()
-    if not reporting(trim_dateline(text)) or is_background(text, published):
+    if is_reporting is None:
+        is_reporting = reporting(trim_dateline(text))
+    if not is_reporting or is_background(text, published):
         return []
     found = []
     for match in rules["figure"].finditer(text):

@@ -111,8 +111,9 @@ def resolved_dates(sentences: list[Sentence], published: str | None) -> list[lis
     return [datexpr.find_mentions(s.text, published) for s in sentences]
 
 
-def sentence_figures(article: Article, sentences: list[Sentence]) -> list[figures.Found]:
-    return [f for s in sentences for f in figures.sentence_figures(article.slug, s.text, article.published)]
+def sentence_figures(article: Article, sentences: list[Sentence], readings: list[Reading]) -> list[figures.Found]:
+    return [f for s, r in zip(sentences, readings)
+            for f in figures.sentence_figures(article.slug, s.text, article.published, r.reporting)]
 
 
 def unglued(sentences: list[Sentence]) -> list[Sentence]:
@@ -151,7 +152,7 @@ def build_record(article: Article, spans: list[list[mentions.Span]] | None = Non
     readings = [reading(s.text, False) for s in sentences]
     record = ArticleRecord(
         published=article.published, sentences=sentences, dates=resolved_dates(sentences, article.published),
-        figures=sentence_figures(article, sentences),
+        figures=sentence_figures(article, sentences, readings),
         signature=syndication.signature(article, _permutations()).hashvalues if article.blocks else None,
         words=syndication.words_of(article), readings=readings,
         lead_readings=[reading(s.text, True, r) for s, r in zip(sentences, readings) if s.paragraph == 0])
@@ -185,7 +186,7 @@ def record_of(article: Article) -> ArticleRecord:
     elif record.published != article.published:
         record = article.analysis = dataclasses.replace(
             record, published=article.published, dates=resolved_dates(record.sentences, article.published),
-            figures=sentence_figures(article, record.sentences))
+            figures=sentence_figures(article, record.sentences, record.readings))
     return record
 
 
