@@ -115,6 +115,17 @@ def test_a_link_label_in_front_of_a_headline_is_cut_off() -> None:
         .startswith("Full story of the siege")
 
 
+def test_a_server_error_message_is_cut_out_of_the_line_it_is_in() -> None:
+    article = clean("Page last updated at 09:14 GMT, Tuesday, 13 September 2011 10:14 UK (an error occurred while "
+                    "processing this directive) Jamie Foxx has been announced as the host of the tribute concert.\n"
+                    + REST)
+    assert article.paragraphs[0] == "Jamie Foxx has been announced as the host of the tribute concert."
+    assert {r.text: r.reason for r in article.removed}["(an error occurred while processing this directive)"] \
+        == "server error message"
+    assert clean("An error occurred while processing the claims, the insurer said on Monday, and payments were "
+                 "delayed.\n" + REST).paragraphs[0].startswith("An error occurred while processing the claims")
+
+
 def test_a_first_line_headline_ending_in_a_quote_needs_no_other_evidence() -> None:
     article = clean("Dispersant ` may make oil spill more toxic ' Scientists fear the dispersant used in the oil spill "
                     "clean-up can make the crude more toxic to marine life.\n" + REST)

@@ -9,6 +9,7 @@ A line is cut where one of these signals says a new piece starts:
 - a full date with a clock time ('Tuesday 6 July 2010 18.50 BST'): a page's time stamp;
 - an image credit ('Photograph: Reuters/Eliana Aponte'): the text before it is its caption;
 - a link's label at the start of a line ('Full Article Rebels push west ...'): a button, before the headline;
+- a web server's error message ('(an error occurred while processing this directive)'), wherever it is;
 - a run of words with no sentence punctuation that runs into a new capitalised clause, where the new
   clause opens with a word that only a sentence opens with ('... around the world There was no sign'),
   is, in the page's first lines, a common word the page also writes in lower case ('... at the start of
@@ -267,6 +268,10 @@ def _wire_dateline(text: str) -> re.Match | None:
 
 
 def _split_line(text: str, context: Context) -> list[Piece]:
+    error = rules.SERVER_ERROR.search(text)
+    if error:
+        return [*_split_line(text[:error.start()], context), Piece(error.group(0).strip(), "server error message"),
+                *_split_line(text[error.end():], context)]
     label = rules.LINK_LABEL.match(text)
     if label:
         return [Piece(label.group(0).strip(), "link label")] + _split_line(text[label.end():], context)

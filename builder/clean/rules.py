@@ -289,6 +289,9 @@ TEASER_RUN = 3
 TEASER_DISTINCT = 0.75
 TEASER_WORD = re.compile(r"[a-z]{4,}")
 TEASER_CONTENT_WORDS = 2
+# A web server's message printed where a piece of the page failed to load (Apache's server-side include error):
+# cut out of the line it is in, wherever it is.
+SERVER_ERROR = re.compile(r"\s*[(\[]?\ban error occurred while processing this directive\b[)\]]?\s*", re.I)
 LINK_LABEL = re.compile(r"^(?:Full (?:Article|Story)|Read (?:the )?[Ff]ull (?:[Aa]rticle|[Ss]tory))\s+(?=[\"'“‘A-Z0-9])")
 IMAGE_CREDIT = re.compile(r"\(?\b(?:Photograph|Photo|Picture|Image|Credit)(?:\s+by)?:\s+")
 PHOTO_AGENCIES = {"reuters", "ap", "afp", "getty", "epa", "pa", "rex", "corbis", "zuma", "bloomberg", "xinhua", "ansa",
