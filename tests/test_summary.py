@@ -376,3 +376,20 @@ def test_an_opinion_piece_gives_no_overview_sentence_event_or_figure():
     assert {c.article for e in build_timeline_and_conflicts([news, column], [])[0] for c in e.citations} == {"news"}
     assert {a for f in find_figures([news, column], [])[0] for a in f.articles} == {"news"}
     assert summarize([column], []) == [] and build_timeline_and_conflicts([column], [])[0] == []
+
+
+def test_an_article_titled_from_its_lead_is_titled_from_the_lead_past_a_glued_caption():
+    from builder.analyze import included_and_copies
+    from builder.model import Override
+    from tests.support import clean_page
+    text = ("The judge told Dr Murray he must not administer anesthetic Michael Jackson's former doctor has denied a "
+            "charge of involuntary manslaughter over the singer's death, at a court in Los Angeles.\n"
+            "Dr Conrad Murray was bailed for $75,000 after pleading not guilty on Monday.\n")
+    glued, curated = clean_page(text, "a.txt"), clean_page(text, "b.txt", Override(title="The doctor in court"))
+    plain = clean_page("A judge in Los Angeles has ordered the personal doctor of Michael Jackson to stand trial.\n", "c.txt")
+    assert glued.title_from == "lead" and glued.title.startswith("The judge told Dr Murray")
+    before = plain.title
+    included_and_copies([glued, curated, plain])
+    assert glued.title == "Michael Jackson's former doctor has denied a charge of involuntary manslaughter…"
+    assert glued.title_from == "lead"
+    assert curated.title == "The doctor in court" and plain.title == before

@@ -10,6 +10,7 @@ from ..model import Article, Dossier, Syndication
 from .entities import find_entities
 from .figure_compare import find_figures
 from .related import find_related
+from .record import record_of
 from .relevance import not_reporting
 from .summary import summarize
 from .syndication import find_syndicated_copies
@@ -31,10 +32,19 @@ def settle_ambiguous_dates(articles: list[Article]) -> None:
             article.warnings.append("publication date left empty: day and month order cannot be told apart")
 
 
+def retitle_unglued_leads(articles: list[Article]) -> None:
+    """An article titled from its lead takes the lead's short form once a headline or caption glued in front of
+    it is cut off (cleaning cannot tell where it ends; the record can, from the sentences' shape)."""
+    for article in articles:
+        if article.title_from == "lead" and (title := record_of(article).lead_title):
+            article.title = title
+
+
 def included_and_copies(articles: list[Article]) -> tuple[list[Article], list[Syndication]]:
-    """The articles the curator kept, dated, and which of them are copies of one wire story."""
+    """The articles the curator kept, dated and titled, and which of them are copies of one wire story."""
     included = [a for a in articles if not a.excluded]
     settle_ambiguous_dates(included)
+    retitle_unglued_leads(included)
     return included, find_syndicated_copies(included)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..clean import meta
 from ..config import Settings
 from ..model import Article
 from . import datexpr, figures, mentions, syndication
@@ -80,6 +81,7 @@ class ArticleRecord:
     definitions: list[tuple[str, str]] = dataclasses.field(default_factory=list)
     readings: list[Reading] = dataclasses.field(default_factory=list)
     lead_readings: list[Reading] = dataclasses.field(default_factory=list)
+    lead_title: str | None = None
 
     def read_as(self, p: int, lead: bool) -> Reading:
         """Sentence `p` read as the lead (a sentence of the first paragraph) or as any other sentence."""
@@ -116,17 +118,31 @@ def sentence_figures(article: Article, sentences: list[Sentence], readings: list
             for f in figures.sentence_figures(article.slug, s.text, article.published, r.reporting)]
 
 
-def unglued(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences with a headline or caption glued in front split off ('... in the Gulf of Mexico BP filling
-    stations across London have been shut down': the sentence is 'BP filling stations ...'); the piece cut
-    off has no full stop, so no analyser reports it."""
-    out: list[Sentence] = []
+def glued_apart(sentences: list[Sentence]) -> list[list[str]]:
+    """Each sentence cut where a headline or caption glued in front of it ends ('... in the Gulf of Mexico BP
+    filling stations across London have been shut down': the sentence is 'BP filling stations ...')."""
     lexicon = lower_case_words(sentences)
-    for n, sentence in enumerate(sentences):
-        for piece in _glued_pieces(sentence.text, lead=n == 0, lexicon=lexicon):
+    return [_glued_pieces(sentence.text, lead=n == 0, lexicon=lexicon) for n, sentence in enumerate(sentences)]
+
+
+def unglued(sentences: list[Sentence], pieces: list[list[str]] | None = None) -> list[Sentence]:
+    """The sentences with their glued pieces (`glued_apart`'s) as sentences of their own; a piece cut off has
+    no full stop, so no analyser reports it."""
+    out: list[Sentence] = []
+    for sentence, its_pieces in zip(sentences, pieces or glued_apart(sentences)):
+        for piece in its_pieces:
             index = out[-1].index + 1 if out and out[-1].paragraph == sentence.paragraph else 0
             out.append(Sentence(sentence.article, sentence.paragraph, index, piece))
     return out
+
+
+def lead_title(sentences: list[Sentence], pieces: list[list[str]]) -> str | None:
+    """The short form of the lead sentence once the headline or caption glued in front of it is cut off, for an
+    article titled from its lead: cleaning titled 'The judge told Dr Murray he must not administer anesthetic
+    Michael Jackson's former doctor has denied ...' from the text before the cut. None when nothing was cut."""
+    if not sentences or sentences[0].paragraph != 0 or len(pieces[0]) < 2:
+        return None
+    return meta.lead_title(pieces[0][-1])
 
 
 def lower_case_words(sentences: list[Sentence]) -> frozenset[str]:
@@ -148,14 +164,17 @@ def _glued_pieces(text: str, lead: bool, lexicon: frozenset[str] = frozenset()) 
 def build_record(article: Article, spans: list[list[mentions.Span]] | None = None,
                  curated: tuple[str, ...] = ()) -> ArticleRecord:
     """The article's record; with the model's `spans` of its paragraphs, its entity mentions too."""
-    sentences = unglued(article_sentences(article))
+    split = article_sentences(article)
+    pieces = glued_apart(split)
+    sentences = unglued(split, pieces)
     readings = [reading(s.text, False) for s in sentences]
     record = ArticleRecord(
         published=article.published, sentences=sentences, dates=resolved_dates(sentences, article.published),
         figures=sentence_figures(article, sentences, readings),
         signature=syndication.signature(article, _permutations()).hashvalues if article.blocks else None,
         words=syndication.words_of(article), readings=readings,
-        lead_readings=[reading(s.text, True, r) for s, r in zip(sentences, readings) if s.paragraph == 0])
+        lead_readings=[reading(s.text, True, r) for s, r in zip(sentences, readings) if s.paragraph == 0],
+        lead_title=lead_title(split, pieces))
     if spans is not None:
         add_mentions(article, record, spans, curated)
     return record
