@@ -7,6 +7,7 @@ import hashlib
 import pytest
 
 from builder.clean import clean_source
+from builder.clean import glue
 from builder.clean.glue import split_glued
 from builder.clean.shared import find_shared_lines
 from builder.model import Source
@@ -124,6 +125,25 @@ def test_a_server_error_message_is_cut_out_of_the_line_it_is_in() -> None:
         == "server error message"
     assert clean("An error occurred while processing the claims, the insurer said on Monday, and payments were "
                  "delayed.\n" + REST).paragraphs[0].startswith("An error occurred while processing the claims")
+
+
+def test_a_pull_quote_after_the_headline_on_the_first_line_is_cut_off() -> None:
+    article = clean("Conrad Murray ` responsible ' for Michael Jackson's death Dr Steven Shafer:\" ` Yes ' is not what a "
+                    "doctor says to a patient request that is not in their best interest.\"\nMichael Jackson's doctor "
+                    "made 17 flagrant violations when giving propofol to the star, an expert has told the court.\nDr Steven "
+                    "Shafer said Dr Conrad Murray's negligence was directly responsible for Jackson's death.\n" + REST)
+    assert article.title == "Conrad Murray ` responsible ' for Michael Jackson's death"
+    assert article.paragraphs[0].startswith("Michael Jackson's doctor made 17 flagrant violations")
+    assert {r.text: r.reason for r in article.removed}["Dr Steven Shafer:\" ` Yes ' is not what a doctor says to a "
+                                                        "patient request that is not in their best interest.\""] \
+        == glue.PULL_QUOTE
+    rest_on_the_line = clean("Gulf oil spill: BP says its plug is going to plan BP Chief Operating Officer Doug Suttles: "
+                             "\"We have the best people working on this.\" BP says its operation to pump mud into the "
+                             "well is going to plan.\n" + REST)
+    assert rest_on_the_line.paragraphs[0] == "BP says its operation to pump mud into the well is going to plan."
+    for prose in ("The health minister told Parliament: \"We will not let this happen again in our hospitals.\"",
+                  "The outbreak began in March, officials in Mexico City said: \"We are doing all we can.\""):
+        assert clean(prose + "\n" + REST).paragraphs[0] == prose
 
 
 def test_a_first_line_headline_ending_in_a_quote_needs_no_other_evidence() -> None:

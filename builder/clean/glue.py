@@ -9,6 +9,8 @@ A line is cut where one of these signals says a new piece starts:
 - a full date with a clock time ('Tuesday 6 July 2010 18.50 BST'): a page's time stamp;
 - an image credit ('Photograph: Reuters/Eliana Aponte'): the text before it is its caption;
 - a link's label at the start of a line ('Full Article Rebels push west ...'): a button, before the headline;
+- on a page's first line, a speaker, a colon and a quote after the headline ('... death Dr Steven Shafer:
+  "Yes is not what ..."'): a pull quote;
 - a web server's error message ('(an error occurred while processing this directive)'), wherever it is;
 - a run of words with no sentence punctuation that runs into a new capitalised clause, where the new
   clause opens with a word that only a sentence opens with ('... around the world There was no sign'),
@@ -41,6 +43,7 @@ DATELINE_LINES = 3
 HEADLINE_WORDS = 15
 PREFIX_LINES = 3
 GLUED_HEADLINE = "glued headline or caption"
+PULL_QUOTE = "pull quote (a speaker's words after the headline)"
 STAMP_LINE_WORDS = 12
 STAMP_CONTEXT = 60
 LOWER_WORD = re.compile(r"(?<![\w'’./@-])[a-z][a-z'’-]*(?![\w'’/@-]|\.\w)")
@@ -186,6 +189,26 @@ def split_run(text: str, context: Context) -> tuple[str, str, str] | None:
     return None
 
 
+def _split_pull_quote(text: str) -> tuple[str, str, str] | None:
+    """(headline, pull quote, rest) for a page's first line that runs its headline into a quote with its speaker
+    ('Conrad Murray "responsible" for Michael Jackson's death Dr Steven Shafer: "Yes is not what a doctor says
+    ..." ...'). The speaker is the shortest run of words before the colon that a headline can end in front of;
+    after a speech verb ('the minister told Parliament: "..."') the colon is the prose's."""
+    words = text.split()
+    for cut in reversed(candidate_cuts(words, MIN_RUN_WORDS, 2)):
+        rest = " ".join(words[cut:])
+        quote = rules.PULL_QUOTE.match(rest)
+        if not quote or len(quote["speaker"].split()) > rules.PULL_QUOTE_SPEAKER_WORDS:
+            continue
+        if words[cut - 1].lower() in rules.SPEECH_VERBS or len(quote["quote"].split()) < rules.PULL_QUOTE_MIN_WORDS:
+            return None
+        after = rest[quote.end():].strip()
+        if after and not _reads_as_sentence(after.split()):
+            return None
+        return " ".join(words[:cut]), quote.group(0), after
+    return None
+
+
 def _split_stamp(text: str) -> tuple[str, str, str] | None:
     """(before, stamp, after) for a date with a clock time ('Tuesday 6 July 2010 18.50 BST') in a longer line,
     before a sentence or at the line's end (a comment signed after its text: '... March 9, 2011 at 10:05 am');
@@ -291,6 +314,11 @@ def _split_line(text: str, context: Context) -> list[Piece]:
         caption, what, after = credit
         pieces = [Piece(caption, "photo caption")] if caption else []
         return pieces + [Piece(what, f"image credit ({what.split(':')[0].strip('(')!r})")] + _split_line(after, context)
+    pulled = _split_pull_quote(text) if context.first_line else None
+    if pulled:
+        head, quote, rest = pulled
+        return [Piece(head, f"{GLUED_HEADLINE} (before a pull quote)"), Piece(quote, PULL_QUOTE),
+                *_split_line(rest, context)]
     run = split_run(text, context)
     if run:
         head, why, rest = run

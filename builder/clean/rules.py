@@ -239,6 +239,17 @@ RUN_NEVER_ENDS = DANGLING_WORDS | {
     "bishop", "archbishop", "rabbi", "imam", "lord", "lady", "sir", "dame", "mp", "mep", "ceo", "cfo", "chair",
 }
 
+# Verbs after which a name and a colon are the prose's speaker ('the minister told Parliament: "We will ..."').
+SPEECH_VERBS = {"said", "says", "say", "told", "tells", "tell", "asked", "asks", "added", "adds", "wrote", "writes",
+                "declared", "declares", "announced", "announces", "warned", "warns", "insisted", "insists", "urged",
+                "urges", "stated", "states", "replied", "replies", "explained", "explains", "testified", "testifies"}
+
+# A page's pull quote: a speaker, a colon and the quote, up to its closing mark ('Dr Steven Shafer: "Yes is not
+# what a doctor says ..."', 'Scholar: "There are all of these weird parallels"').
+PULL_QUOTE = re.compile(r"(?P<speaker>[A-Z](?:[^!?:\"“”.]|\.(?!\s)){0,80}?):\s*[\"“](?P<quote>[^\"“”]+)[\"”](?=\s+[A-Z\"“‘`]|\s*$)")
+PULL_QUOTE_SPEAKER_WORDS = 8
+PULL_QUOTE_MIN_WORDS = 3
+
 # Words that open a sentence and, capitalised in mid-line after a content word, start a new one.
 SENTENCE_OPENERS = {
     "the", "a", "an", "there", "it", "he", "she", "they", "we", "this", "these", "those", "his", "her", "their",
