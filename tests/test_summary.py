@@ -324,6 +324,13 @@ def test_in_a_lead_a_common_word_written_with_a_capital_after_a_caption_starts_t
     known = "The trial resumed on 3 October 2011 Jurors at the surgeon's trial have heard the last witness."
     assert [s.text for s in unglued([Sentence("a", 0, 0, known)])][1] == "Jurors at the surgeon's trial have heard " \
         "the last witness."
+    modified = "Mexico has ramped up its containment efforts Mexican authorities have taken drastic measures."
+    assert [s.text for s in unglued([Sentence("a", 0, 0, modified)])][1] == "Mexican authorities have taken drastic " \
+        "measures."
+    for prose in ("A sheen of oil is nearing the white sand beaches of north-west Florida, officials say.",
+                  "The quake caused about 20 billion U.S. dollars in economic loss in 1999, Turkish experts have said.",
+                  "(CNN) -- Three key Republican senators said Monday they oppose a proposal to arm rebels in Libya."):
+        assert [s.text for s in unglued([Sentence("a", 0, 0, prose)])] == [prose]
     past = "The jury will return after the weekend break Prosecutors ended their case by calling a nurse."
     assert [s.text for s in unglued([Sentence("a", 0, 0, past)])][0] == "The jury will return after the weekend break"
 

@@ -171,15 +171,16 @@ def _subject_glue_point(text: str, lexicon: frozenset[str]) -> int | None:
     few words, after a word that does not take it in, where the subject is one a sentence opens with: a title
     and a name ('propofol Dr Murray say'), a name's possessive ('anesthetic Michael Jackson's former doctor
     has'), or a common word written with a capital (`lexicon` holds the article's lower-case words:
-    'insomnia Lawyers for'). What comes before is a headline or caption of four words or more."""
+    'insomnia Lawyers for'). What comes before is a headline or caption of four words or more (a wire dateline's
+    '(CNN) --' is none), and not a clause that a comma ends ('..., Turkish experts have said')."""
     rules = load_rules()
     found = [*rules["subject_glue"].finditer(text), *rules["plural_past_glue"].finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
         if _past_the_head(text, match.start()):
             return None
         before = text[:match.start("c1")].split()
-        if len(before) >= HEADLINE_MIN_WORDS and _opens_a_subject(match["subject"], match["verb"], match["before"], lexicon) \
-                and _leaves_its_clause(before):
+        if sum(w[:1].isalnum() for w in before) >= HEADLINE_MIN_WORDS and not match["before"].endswith(",") \
+                and _opens_a_subject(match["subject"], match["verb"], match["before"], lexicon) and _leaves_its_clause(before):
             return match.start("c1")
     return None
 
@@ -187,14 +188,16 @@ def _subject_glue_point(text: str, lexicon: frozenset[str]) -> int | None:
 def _opens_a_subject(subject: str, verb: str, before: str, lexicon: frozenset[str]) -> bool:
     """A titled name, a name's possessive, or a plural common word: one of the plural nouns news sentences
     open with ('Prosecutors', 'Jurors'), or one the article writes in lower case (then a verb in the past
-    right after it will do: 'weekend Prosecutors ended their case')."""
+    right after it will do: 'weekend Prosecutors ended their case'), or such a word before one of those
+    nouns ('home Drug police are searching')."""
     rules = load_rules()
     words = subject.split()
     first = words[0].rstrip(",")
     title = rules["person_noun"].fullmatch(first.lower()) and not _plural(first)  # 'President Obama has'
     plural = _plural(first) or any(_plural(w) and w.islower() for w in words[1:3])  # 'Tar balls have', not 'Bill Gates'
+    noun = len(words) > 1 and words[1] in rules["subject_noun_set"] and not words[0].endswith(",")  # 'Drug police are'
     known = first.lower() in rules["subject_noun_set"]
-    common = known or not first.isupper() and first.lower() in lexicon and not title and plural
+    common = known or not first.isupper() and not title and (noun or first.lower() in lexicon and plural)
     if verb not in rules["subject_verb_set"] or before[:1].isdigit():
         return common
     titled = first.rstrip(".") in rules["name_title_set"] and len(words) > 1 and words[1][:1].isupper()
