@@ -112,6 +112,8 @@ def test_a_source_without_a_headline_is_titled_from_its_lead_not_its_file_name()
      "Forces loyal to the leader are honoring a cease-fire"),
     ("Investigators have found the remains of the aircraft in the Indian Ocean near the coast of Western "
      "Australia.", "Investigators have found the remains of the aircraft in the Indian Ocean…"),
+    ("Adm. James Stavridis says there is no evidence of al Qaeda in the opposition.",
+     "Adm. James Stavridis says there is no evidence of al Qaeda…"),
 ])
 def test_a_lead_title_is_a_readable_cut(sentence: str, title: str) -> None:
     assert lead_title(sentence + " A second sentence follows here.") == title

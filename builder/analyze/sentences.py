@@ -5,15 +5,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..clean.rules import ABBREVIATIONS
 from ..model import Article
 
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen",
-                 "rep", "gov", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc",
-                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-                 "dec", "approx", "est", "dept", "univ", "ft", "mt", "fig", "adm", "cmdr", "brig",
-                 "cpl", "pvt", "supt", "det", "insp", "rev", "hon", "fr", "gens", "reps", "sens",
-                 "govs", "mass", "calif", "fla", "ga", "pa", "va", "wash", "ore", "ariz", "tex",
-                 "nev", "colo", "conn"}
 BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 INITIALS = re.compile(r"(?:[a-z]\.){0,3}[a-z]")
 TOKEN = re.compile(r"\w+", re.U)

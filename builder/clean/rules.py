@@ -317,6 +317,10 @@ INNER_BULLET = re.compile(r"\s(?:\\?\*|•|·)\s")
 LEAD_TITLE_MIN_WORDS = 5
 CLAUSE_OPENERS = {"that", "which", "who", "after", "as", "when", "while", "because", "but", "following", "amid",
                   "despite", "saying", "since", "before", "although", "though", "where", "until", "unless", "whereas"}
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "no", "jan",
-                 "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co",
-                 "jr", "sr", "vs", "prof", "rev", "ft", "mt", "ave", "approx", "est"}
+# Words a full stop follows without ending the sentence ('Adm. James Stavridis says', 'Nov. 3'): the cleaner's
+# and the analysers' sentence splitting both read this.
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "st",
+                 "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+                 "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "dept", "univ", "ft", "mt", "ave", "fig",
+                 "adm", "cmdr", "brig", "cpl", "pvt", "supt", "det", "insp", "rev", "hon", "fr", "gens", "reps", "sens",
+                 "govs", "mass", "calif", "fla", "ga", "pa", "va", "wash", "ore", "ariz", "tex", "nev", "colo", "conn"}
