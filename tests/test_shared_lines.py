@@ -64,6 +64,23 @@ def test_another_storys_headline_repeated_across_pages_is_furniture():
         assert {r.text: r.reason for r in article.removed}[STRAY] == "another story's headline repeated across sources"
 
 
+def test_a_promotion_in_many_pages_beside_a_paragraph_a_few_share_is_furniture():
+    """A site's promotion ends half the pages; some of them end their story with the same background paragraph
+    (a wire copy shares its neighbours as widely as its lines, a promotion does not)."""
+    promo = "The pun - ancient artform, or the lowest form of wit?"
+    background = "The coroner ruled the singer died from an overdose of the anesthetic found in his body."
+    sources = []
+    for k in range(8):
+        own = OWN[k % 4] + f" Report {k} was filed from the front line on day {k}."
+        lines = [f"Citadel retaken: report {k}", own, background if k < 2 else f"It was the {k}th day of fighting.",
+                 promo]
+        data = "\n".join(lines).encode("utf-8")
+        sources.append(Source(name=f"{k}.txt", data=data, sha256=hashlib.sha256(data).hexdigest(), format="text"))
+    for k, article in enumerate(clean_all(sources)):
+        assert promo not in article.body_text
+        assert k >= 2 or background in article.body_text
+
+
 def test_another_storys_headline_on_a_pages_first_line_next_to_a_prompt_is_furniture():
     """The CNN live pages open with the other story's link, then a 'read our complete story' prompt."""
     prompt = "Read our complete story and check out our full coverage on unrest in the Arab world."

@@ -18,6 +18,8 @@ MAX_WORDS = 20
 WIDELY = 3
 WIDE = "\x1e"
 LONG = "\x1d"
+BREADTH = "\x1c"
+MAX_BREADTH = 40
 
 
 def long_key(key: str) -> str:
@@ -30,9 +32,11 @@ def stored(key: str) -> str:
     return key if len(key.split()) < MAX_WORDS else long_key(key)
 
 
-def shared_here(key: str, shared: frozenset[str]) -> bool:
-    """Whether a normalised line of any length also occurs in another source."""
-    return bool(key) and stored(key) in shared
+def breadth(key: str, shared: frozenset[str]) -> int:
+    """How widely a normalised line is shared, on a doubling scale: 0 when no other source has it, 1 for two
+    sources, 2 for three, 3 for four to seven..."""
+    kept = stored(key)
+    return next((b for b in range(1, MAX_BREADTH) if f"{BREADTH}{b}{kept}" in shared), 0)
 
 
 def stray(key: str, shared: frozenset[str]) -> bool:
@@ -67,14 +71,16 @@ def line_keys(source: Source) -> set[str]:
 
 
 def find_shared_lines(sources: list[Source], keys: list[set[str]] | None = None) -> dict[str, frozenset[str]]:
-    """For each source, its lines that also occur in at least one other source, and (marked WIDE) its
-    short lines that at least WIDELY sources have (`keys`: each source's `line_keys`, when known already)."""
+    """For each source, its lines that also occur in at least one other source, (marked WIDE) its short lines
+    that at least WIDELY sources have, and (marked BREADTH) how widely each line is shared (`keys`: each
+    source's `line_keys`, when known already)."""
     keys = [line_keys(s) for s in sources] if keys is None else keys
     counts = Counter(k for own in keys for k in own)
     shared = {}
     for source, own in zip(sources, keys):
         found = frozenset(k for k in own if counts[k] >= 2) | {WIDE + k for k in own if counts[k] >= WIDELY
-                                                                and k[:1] not in (LONG, WIDE) and "\x1f" not in k}
+                                                                and k[:1] not in (LONG, WIDE) and "\x1f" not in k} \
+            | {f"{BREADTH}{(counts[k] - 1).bit_length()}{k}" for k in own if counts[k] >= 2 and "\x1f" not in k}
         if found:
             shared[source.name] = found
     return shared

@@ -8,7 +8,7 @@ from ..model import Block, Removal
 from . import blocks, glue, meta, rules
 from .blocks import Line, normalise
 from .comments import comments_start
-from .shared import opens_another, shared_here, stray
+from .shared import breadth, opens_another, stray
 
 CROSSHEAD = re.compile(r"^[-–—*•■]+\s*(?P<text>[^-–—*•■].{0,80}?)\s*[-–—*•■]+$")
 HEADING_MAX_WORDS = 10
@@ -76,14 +76,16 @@ def _mark_stray_repeats(lines: list[Line], shared: frozenset[str]) -> None:
     the rest of the page does not use, is a link to another story ('2 men charged in death of Chicago teen
     ...' on pages about Libya), not their shared story: a syndicated copy shares its neighbours too (its
     prose: a prompt beside the line, 'Read our complete story', is furniture on every page; for a page's
-    first line, the other page opens with the same next line), and an update that repeats a sentence of
-    its story shares its words."""
+    first line, the other page opens with the same next line, and its neighbours are about as widely shared:
+    a promotion in half the pages beside a background paragraph that a few share is still a promotion), and
+    an update that repeats a sentence of its story shares its words."""
     keys = [normalise(line.text) for line in lines]
     for i, line in enumerate(lines):
         if line.kind not in PROSE or _about_the_page(keys[i], keys[:i] + keys[i + 1:]):
             continue
         if stray(keys[i], shared):
-            neighbours_shared = any(lines[k].kind in PROSE and shared_here(keys[k], shared)
+            wide = breadth(keys[i], shared) - 1
+            neighbours_shared = any(lines[k].kind in PROSE and breadth(keys[k], shared) >= wide
                                     for k in (i - 1, i + 1) if 0 <= k < len(lines))
         elif i == 0 and opens_another(keys[i], shared):
             neighbours_shared = len(lines) > 1 and lines[1].kind in PROSE and opens_another(keys[1], shared)
