@@ -45,9 +45,21 @@ def _resolve(text: str, published: str) -> str:
     ("The tremor struck last Tuesday.", "2010-01-12", "2010-01-05"),
     ("The tremor struck last Tuesday.", "2010-01-14", "2010-01-12"),
     ("Talks resume next Tuesday.", "2010-01-12", "2010-01-19"),
+    ("The singer died suddenly in June of 2009.", "2010-06-25", "2009-06"),
+    ("The crimes were committed from February 15 through at least February 28.", "2011-06-27", "2011-02"),
+    ("The talks ran between March 3 and March 9.", "2011-06-27", "2011-03"),
 ])
 def test_date_expressions_resolve_against_the_publication_date(text, published, expected):
     assert _resolve(text, published) == expected
+
+
+def test_a_range_of_days_is_one_span_and_a_range_of_years_keeps_its_ends():
+    span = find_mentions("The warrants cover crimes from February 15 through at least February 28.", "2011-06-27")
+    assert [(m.lo.isoformat(), m.hi.isoformat(), m.precise) for m in span] == [("2011-02-15", "2011-02-28", False)]
+    assert [m.date for m in find_mentions("He was in office from March 2001 to May 2005.", "2011-06-27")] == \
+        ["2001-03", "2005-05"]
+    assert [m.date for m in find_mentions("Rebels took Brega on Monday and Ras Lanuf on Tuesday.", "2011-03-10")] \
+        == ["2011-03-07", "2011-03-08"]
 
 
 def test_a_day_named_again_without_its_year_is_the_day_the_sentence_dated():

@@ -35,7 +35,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b{_LEAD}{_MONTH}\s+{_DAY}\b(?!\d|\s*%)")),
     ("dm", re.compile(rf"\b{_LEAD}{_DAY}\s+(?:of\s+)?{_MONTH}\b")),
-    ("my", re.compile(rf"\b{_LEAD}{_MONTH},?\s+{_YEAR}\b")),
+    ("my", re.compile(rf"\b{_LEAD}{_MONTH}(?:,|\s+of)?\s+{_YEAR}\b")),
     ("m", re.compile(rf"\b(?P<lead>(?i:in|since|by|until|early|late|mid-?|last|this|next))\s+{_MONTH}\b(?!\s*\d)")),
     ("y", re.compile(rf"\b(?P<lead>(?i:in|since|by|until|during|early|late|mid-?))\s+{_YEAR}\b(?![\d,.]\d)")),
     ("wd", re.compile(rf"\b{_LEAD}{_WEEKDAY}\b")),
@@ -194,6 +194,10 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None, future:
         return None
 
 
+RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.I)
+MAX_RANGE = dt.timedelta(days=31)
+RANGE_LINK = re.compile(r"\s*(?:through|thru|to|until|till|and|[-–—])\s+(?:at least\s+|the end of\s+)?", re.I)
+
 NAMED_BY_DATE = re.compile(r"\s+(?:Uprising|Revolution|Movement|Coalition|Brigades?|Martyrs|Youth|Square|Street|"
                            r"Bridge|Stadium|Agreement|Accords?|Declaration|Commission|Memorial|Group|Party|Front|"
                            r"Alliance|Committee|Council|Incident|Massacre|Attacks?|Bombings?|Crisis|Protests?)\b")
@@ -219,7 +223,27 @@ def find_mentions(text: str, published: str | None) -> list[TimeMention]:
                 continue
             taken.append((match.start(), match.end()))
             found.append((kind, TimeMention(match.start(), match.end(), match.group(0), *resolved)))
-    return sorted(with_stated_years(one_time_per_stamp(text, found)), key=lambda m: m.start)
+    return joined_ranges(text, sorted(with_stated_years(one_time_per_stamp(text, found)), key=lambda m: m.start))
+
+
+def joined_ranges(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """'from February 15 through at least February 28', 'between March 3 and March 9': one span from the first
+    day to the last, not two days on which something happened (crimes committed over a fortnight were not
+    committed on its first day). A longer range keeps its ends ('in office from 2001 to 2005': he took office
+    in 2001)."""
+    out: list[TimeMention] = []
+    for mention in mentions:
+        first = out[-1] if out else None
+        if first is not None and _opens_a_range(text, first) and RANGE_LINK.fullmatch(text, first.end, mention.start) \
+                and first.lo <= mention.hi <= first.lo + MAX_RANGE:
+            out[-1] = replace(first, end=mention.end, raw=text[first.start:mention.end], hi=max(first.hi, mention.hi))
+        else:
+            out.append(mention)
+    return out
+
+
+def _opens_a_range(text: str, mention: TimeMention) -> bool:
+    return mention.raw.lower().startswith("from ") or bool(RANGE_OPENER.search(text, 0, mention.start))
 
 
 def one_time_per_stamp(text: str, found: list[tuple[str, TimeMention]]) -> list[tuple[str, TimeMention]]:
