@@ -48,6 +48,7 @@ def _resolve(text: str, published: str) -> str:
     ("The singer died suddenly in June of 2009.", "2010-06-25", "2009-06"),
     ("The crimes were committed from February 15 through at least February 28.", "2011-06-27", "2011-02"),
     ("The talks ran between March 3 and March 9.", "2011-06-27", "2011-03"),
+    ("2000 Dr Murray opens a practice in Las Vegas.", "2011-11-30", "2000"),
 ])
 def test_date_expressions_resolve_against_the_publication_date(text, published, expected):
     assert _resolve(text, published) == expected

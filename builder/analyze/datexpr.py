@@ -38,6 +38,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b{_LEAD}{_MONTH}(?:,|\s+of)?\s+{_YEAR}\b")),
     ("m", re.compile(rf"\b(?P<lead>(?i:in|since|by|until|early|late|mid-?|last|this|next))\s+{_MONTH}\b(?!\s*\d)")),
     ("y", re.compile(rf"\b(?P<lead>(?i:in|since|by|until|during|early|late|mid-?))\s+{_YEAR}\b(?![\d,.]\d)")),
+    ("y", re.compile(rf"^{_YEAR}(?=\s+[A-Z][a-z])")),  # a chronology's entry: '2000 Dr Murray opens a practice ...'
     ("wd", re.compile(rf"\b{_LEAD}{_WEEKDAY}\b")),
     ("rel", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|"
                        r"(?:earlier |later )?this (?:week|month|year)|last (?:weekend|week|month|year)|"
