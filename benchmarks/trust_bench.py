@@ -9,7 +9,10 @@ builder's own, so the builder is not graded by its own yardstick:
 - citation support: of the (overview sentence, cited article) pairs, the share where the article
   holds a sentence, or two adjacent ones, with every number of the overview sentence (a range
   "45,000-50,000" is one number, not its ends) and at least 70% of its content words. The same
-  check is reported for the timeline's events and the key figures' citations.
+  check is reported for the timeline's events and the key figures' citations. "strict" is the overview's
+  check with the names apart: every capitalised name of the sentence, and at least 70% of its other
+  content words (what was done, not only who is named: "Dr Conrad Murray is on trial accused of ..." is
+  not held by "Dr Conrad Murray's legal team expects him to be charged ...").
 - attribution kept: of the overview sentences whose source sentence (the best match in the
   article it was taken from) carries an attribution ("X said", "according to X", "X told Y"),
   the share that still carry one.
@@ -95,14 +98,30 @@ def holds(claim: str, text: str) -> bool:
     return not words or len(words & content_words(text)) / len(words) >= SUPPORT_SHARE
 
 
+def names(text: str) -> set[str]:
+    """The capitalised words of a text past its first word, calendar words apart, lower-cased and stemmed."""
+    return {stem(w.lower()) for w in WORD.findall(text)[1:] if w[:1].isupper() and not CALENDAR.fullmatch(w)
+            and w.lower() not in STOP}
+
+
+def holds_strictly(claim: str, text: str) -> bool:
+    """Every number and name of `claim` in `text`, and at least 70% of its other content words."""
+    if not numbers(claim) <= numbers(text):
+        return False
+    wanted, found = content_words(claim), content_words(text)
+    named = names(claim) & wanted
+    rest = wanted - named
+    return named <= found and (not rest or len(rest & found) / len(rest) >= SUPPORT_SHARE)
+
+
 def windows(body: str) -> list[str]:
     """Each sentence of an article and each pair of adjacent ones."""
     units = sentences(body)
     return units + [f"{a} {b}" for a, b in zip(units, units[1:])]
 
 
-def supported(claim: str, body: str) -> bool:
-    return any(holds(claim, unit) for unit in windows(body))
+def supported(claim: str, body: str, strictly: bool = False) -> bool:
+    return any((holds_strictly if strictly else holds)(claim, unit) for unit in windows(body))
 
 
 def best_source_sentence(claim: str, body: str) -> str | None:
@@ -134,6 +153,7 @@ class CaseResult:
     articles: int = 0
     pairs: int = 0
     supported_pairs: int = 0
+    strictly_supported: int = 0
     event_pairs: int = 0
     event_supported: int = 0
     figure_pairs: int = 0
@@ -145,6 +165,7 @@ class CaseResult:
     furniture: int = 0
     seconds: float = 0.0
     unsupported: list[str] = field(default_factory=list)
+    not_strictly: list[str] = field(default_factory=list)
     lost_attribution: list[str] = field(default_factory=list)
     fragments: list[str] = field(default_factory=list)
     furniture_sentences: list[str] = field(default_factory=list)
@@ -164,6 +185,10 @@ def check_case(case_dir: str, cache_root: Path | None = None) -> CaseResult:
                 result.supported_pairs += 1
             else:
                 result.unsupported.append(f"{sentence.text}  <- {dossier.article(slug).source}")
+            if supported(sentence.text, bodies[slug], strictly=True):
+                result.strictly_supported += 1
+            else:
+                result.not_strictly.append(f"{sentence.text}  <- {dossier.article(slug).source}")
         origin = best_source_sentence(sentence.text, bodies[sentence.articles[0]]) if sentence.articles else None
         if origin and ATTRIBUTION.search(origin):
             result.attributed += 1
@@ -204,12 +229,13 @@ def share(part: int, whole: int) -> str:
     return f"{part / whole:.3f}" if whole else "  -  "
 
 
-COLUMNS = "case                                articles  support  events  figures  attrib  titled  bylines  furn   secs"
+COLUMNS = "case                                articles  support  strict  events  figures  attrib  titled  bylines  furn   secs"
 
 
 def row(label: str, results: list[CaseResult]) -> str:
     total = lambda name: sum(getattr(r, name) for r in results)  # noqa: E731
     return (f"{label:36s} {total('articles'):8d}  {share(total('supported_pairs'), total('pairs')):>7s} "
+            f"{share(total('strictly_supported'), total('pairs')):>7s} "
             f"{share(total('event_supported'), total('event_pairs')):>7s} "
             f"{share(total('figure_supported'), total('figure_pairs')):>8s} "
             f"{share(total('attribution_kept'), total('attributed')):>7s} "
@@ -234,7 +260,8 @@ def main() -> int:
     print(COLUMNS)
     for result in results:
         print(row(result.case, [result]))
-        for label, items in (("unsupported", result.unsupported), ("lost attribution", result.lost_attribution),
+        for label, items in (("unsupported", result.unsupported), ("not strictly", result.not_strictly),
+                             ("lost attribution", result.lost_attribution),
                              ("byline fragment", result.fragments), ("furniture", result.furniture_sentences)):
             for item in items[:args.show]:
                 print(f"    {label}: {item}")
