@@ -108,6 +108,13 @@ def test_a_link_label_after_a_time_stamp_goes_with_the_stamp() -> None:
     assert pieces[-1].text.startswith("Share prices fell")
 
 
+def test_a_blogs_time_stamp_in_uk_time_dates_the_page_and_leaves_its_lead() -> None:
+    article = clean("Clare Spencer | 09:26 UK time, Friday, 11 June 2010 Commentators discuss how the oil spill is "
+                    "affecting relations between the US and the UK.\n" + REST)
+    assert article.published == "2010-06-11"
+    assert article.paragraphs[0].startswith("Commentators discuss how the oil spill")
+
+
 def test_a_link_label_in_front_of_a_headline_is_cut_off() -> None:
     article = clean("Full Article Rebels push west before Libya crisis talks\n" + REST)
     assert article.title == "Rebels push west before Libya crisis talks"

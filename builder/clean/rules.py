@@ -270,7 +270,7 @@ OPENING_QUOTE_CHARS = "`‘“\"«"
 _WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?"
 _CLOCK = (r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
           r"(?:\s*(?:GMT|BST|UTC|UK|IST|JST|HKT|SGT|AES?T|AEDT|CES?T|EES?T|MSK|ET|PT|[ECMP][SD]?T)\b)?"
-          r"(?:\s+local time)?")
+          r"(?:\s+(?:local\s+)?time)?")
 # A wire dateline opening a line: "Tripoli, Libya (CNN) -- ", "(CNN) -- ", "WASHINGTON (Reuters) - ".
 LEADING_WIRE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\s*)?\([A-Z][A-Za-z]+\)\s*(?:--|—|-)\s+")
 # A live blog's entry stamp in front of its text: "(Updated at 11:20 a.m. ET):", "(9:22 p.m. ET, 3:22 a.m. in Libya)".
