@@ -126,6 +126,13 @@ def test_photo_captions_are_not_reporting():
     assert usable("The BBC's live coverage of the trial in Los Angeles drew millions of viewers, it said.")
 
 
+def test_an_outlets_note_on_what_it_could_not_check_is_not_reporting():
+    assert not usable("CNN could not confirm reports for many areas in Libya.")
+    assert not usable("Reuters was unable to independently verify the report.")
+    assert usable("Rebels said they killed 30 soldiers, a claim CNN could not confirm.")
+    assert usable("CNN confirmed the deaths of three journalists in Misrata on Monday.")
+
+
 def test_a_sentence_that_only_names_who_spoke_is_not_reporting():
     from builder.analyze.quality import reporting
     assert not reporting("Moussa Ibrahim, a Libyan government spokesman, told reporters in Tripoli on Sunday.")
@@ -359,6 +366,18 @@ def test_two_adjacent_sentences_state_a_claim_only_when_each_gives_part_of_it():
     told_in_two = claim("Rebels took the port of Brega on Sunday and 20 fighters died in the clashes.")
     assert supporting_quote(told_in_two, ["Rebels took the port of Brega on Sunday.",
                                           "Some 20 fighters died in the clashes, a doctor said."])
+
+
+def test_a_sentence_with_all_the_names_but_not_what_they_did_does_not_state_a_claim():
+    from builder.analyze.evidence import claim, states
+    wanted = claim("Dr Conrad Murray is on trial accused of the involuntary manslaughter of singer Michael Jackson.")
+    assert states(wanted, "Dr Conrad Murray, accused of the involuntary manslaughter of singer Michael Jackson, "
+                          "went on trial on Tuesday.")
+    for other in ("Michael Jackson's personal physician Dr Conrad Murray has pleaded not guilty to a charge of "
+                  "involuntary manslaughter and is currently awaiting his day in court.",
+                  "Dr Conrad Murray's legal team says it expects him to be charged with involuntary manslaughter "
+                  "in connection with the singer Michael Jackson's death."):
+        assert not states(wanted, other)
 
 
 def test_in_a_lead_a_name_given_again_as_a_subject_starts_the_lead():
